@@ -1,0 +1,105 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import fastifyCookie from '@fastify/cookie';
+import fastifyMultipart from '@fastify/multipart';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler } from 'fastify-type-provider-zod';
+import { auditRoutes } from './audit/routes.js';
+import { registerAuthHook } from './auth/auth-hook.js';
+import { authRoutes } from './auth/routes.js';
+import type { TConfig } from './config.js';
+import { contractRoutes } from './contracts/routes.js';
+import { healthRoutes } from './health/routes.js';
+import { HttpMetrics, registerMetricsHook } from './http/metrics.js';
+import { localeOf, registerProblemHandler, sendProblem } from './http/problem.js';
+import { validatorCompiler } from './http/validation.js';
+import { organizationRoutes } from './organizations/routes.js';
+import { systemRoutes } from './systems/routes.js';
+import { ticketRoutes } from './tickets/routes.js';
+import { userRoutes } from './users/routes.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    config: TConfig;
+  }
+}
+
+/** Builds the HTTP app on the process's database (see db/current.ts). */
+export async function buildApp(
+  config: TConfig,
+  opts: { logger?: boolean | object } = {},
+): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: opts.logger ?? { level: config.logLevel },
+    bodyLimit: config.bodyLimitBytes,
+    trustProxy: process.env.HAMKKE_TRUST_PROXY === 'true',
+    ajv: undefined,
+  });
+  app.decorate('config', config);
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerProblemHandler(app);
+
+  const metrics = new HttpMetrics();
+  registerMetricsHook(app, metrics);
+  await app.register(fastifyCookie);
+  await app.register(fastifyMultipart, {
+    limits: { fileSize: config.maxUploadBytes, files: 10, fields: 10 },
+  });
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Hamkke ITSM API',
+        version: '1',
+        description:
+          'IT service management for SAP application management services. Errors are application/problem+json.',
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'hamkke_session' },
+          token: { type: 'http', scheme: 'bearer' },
+        },
+      },
+      security: [{ session: [] }, { token: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  registerAuthHook(app);
+  await app.register(healthRoutes(metrics));
+  await app.register(
+    async (api) => {
+      await api.register(authRoutes);
+      await api.register(userRoutes);
+      await api.register(organizationRoutes);
+      await api.register(systemRoutes);
+      await api.register(contractRoutes);
+      await api.register(ticketRoutes);
+      await api.register(auditRoutes);
+    },
+    { prefix: '/api/v1' },
+  );
+
+  await serveWebApp(app, config.webDistDir);
+  return app;
+}
+
+/** Serves the built single-page app at `/`, with unknown non-API paths falling back to index.html. */
+async function serveWebApp(app: FastifyInstance, distDir: string): Promise<void> {
+  const index = path.join(distDir, 'index.html');
+  if (!fs.existsSync(index)) return;
+  await app.register(fastifyStatic, { root: distDir, wildcard: false });
+  app.setNotFoundHandler((request, reply) => {
+    const isApi = request.url.startsWith('/api/');
+    if (request.method !== 'GET' || isApi) {
+      return sendProblem(reply, 404, localeOf(request), `${request.method} ${request.url.split('?')[0]}`);
+    }
+    return reply.sendFile('index.html');
+  });
+}

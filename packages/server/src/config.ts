@@ -1,0 +1,44 @@
+import path from 'node:path';
+
+export type TConfig = {
+  host: string;
+  port: number;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  adminEmail: string | undefined;
+  adminPassword: string | undefined;
+  /** Largest accepted upload, in bytes. */
+  maxUploadBytes: number;
+  /** Largest accepted JSON body, in bytes. */
+  bodyLimitBytes: number;
+  cookieSecure: boolean;
+  logLevel: string;
+  /** Where the built web app lives; served at `/` when present. */
+  webDistDir: string;
+};
+
+function intFrom(value: string | undefined, fallback: number, name: string): number {
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0)
+    throw new Error(`${name} must be a non-negative integer, got "${value}"`);
+  return n;
+}
+
+/** Reads the configuration from the environment; an invalid value stops the start with a message naming it. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): TConfig {
+  const dataDir = path.resolve(env.HAMKKE_DATA_DIR ?? 'data');
+  return {
+    host: env.HOST ?? '127.0.0.1',
+    port: intFrom(env.PORT, 3000, 'PORT'),
+    dataDir,
+    databaseUrl: env.DATABASE_URL || undefined,
+    adminEmail: env.HAMKKE_ADMIN_EMAIL || undefined,
+    adminPassword: env.HAMKKE_ADMIN_PASSWORD || undefined,
+    maxUploadBytes: intFrom(env.HAMKKE_MAX_UPLOAD_MB, 25, 'HAMKKE_MAX_UPLOAD_MB') * 1024 * 1024,
+    bodyLimitBytes: 1024 * 1024,
+    cookieSecure: env.HAMKKE_COOKIE_SECURE === 'true',
+    logLevel: env.LOG_LEVEL ?? 'info',
+    webDistDir: path.resolve(env.HAMKKE_WEB_DIST ?? new URL('../../web/dist', import.meta.url).pathname),
+  };
+}

@@ -1,0 +1,61 @@
+import pino from 'pino';
+import { buildApp } from './app.js';
+import { loadConfig } from './config.js';
+import { useDatabase } from './db/current.js';
+import { openDatabase } from './db/database.js';
+import { loadDemo } from './demo/load-demo.js';
+import { ensureAdmin } from './users/ensure-admin.js';
+
+/** Starts Hamkke: database (embedded unless DATABASE_URL), migrations, first admin, HTTP server. */
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const logger = pino({ level: config.logLevel });
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, logger });
+  useDatabase(database.db);
+
+  const admin = await ensureAdmin(config.adminEmail, config.adminPassword);
+  if (admin?.password) {
+    // Printed once, on the console only: the password is stored nowhere but as its hash.
+    console.log(
+      `\n  First start: an admin was created.\n    e-mail:   ${admin.email}\n    password: ${admin.password}\n`,
+    );
+  } else if (admin) {
+    logger.info({ email: admin.email }, 'admin created from HAMKKE_ADMIN_EMAIL');
+  }
+  if (process.argv.includes('--demo')) {
+    const summary = await loadDemo();
+    logger.info(summary, summary.skipped ? 'demo data already present' : 'demo data loaded');
+  }
+
+  const app = await buildApp(config, { logger: { level: config.logLevel } });
+  let isStopping = false;
+  const stop = async (signal: string) => {
+    if (isStopping) return;
+    isStopping = true;
+    app.log.info({ signal }, 'stopping');
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  try {
+    await app.listen({ host: config.host, port: config.port });
+  } catch (error) {
+    logger.error({ err: error }, 'could not listen');
+    await database.close();
+    process.exit(1);
+  }
+  app.log.info(
+    {
+      url: `http://${config.host}:${config.port}`,
+      database: database.isEmbedded ? `embedded (${config.dataDir})` : 'server',
+    },
+    'Hamkke is serving',
+  );
+}
+
+main().catch((error: unknown) => {
+  console.error(`Hamkke could not start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

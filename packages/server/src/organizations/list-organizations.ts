@@ -1,6 +1,6 @@
-import { asc, eq } from 'drizzle-orm';
+import { asc } from 'drizzle-orm';
 import type { TActor } from '../auth/actor.js';
-import { isStaff } from '../auth/policy.js';
+import { organizationScope } from '../auth/scope.js';
 import { db } from '../db/current.js';
 import { organizations } from '../db/schema.js';
 import type { TOrganizationRow } from './present.js';
@@ -10,6 +10,6 @@ export function listOrganizations(actor: TActor): Promise<TOrganizationRow[]> {
   return db
     .select()
     .from(organizations)
-    .where(isStaff(actor) ? undefined : eq(organizations.id, actor.organizationId!))
+    .where(organizationScope(actor, organizations.id))
     .orderBy(asc(organizations.name));
 }

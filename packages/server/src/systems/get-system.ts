@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import type { TActor } from '../auth/actor.js';
-import { isStaff } from '../auth/policy.js';
+import { organizationScope } from '../auth/scope.js';
 import { db } from '../db/current.js';
 import type { TDbOrTx } from '../db/database.js';
 import { systems } from '../db/schema.js';
@@ -11,7 +11,7 @@ export const SYSTEM = { en: 'system', ko: '시스템' };
 
 /** The system if its organization is in the actor's scope. */
 export async function getSystem(actor: TActor, id: string, tx: TDbOrTx = db): Promise<TSystemRow> {
-  const scope = isStaff(actor) ? undefined : eq(systems.organizationId, actor.organizationId!);
+  const scope = organizationScope(actor, systems.organizationId);
   const [system] = await tx
     .select()
     .from(systems)

@@ -1,6 +1,6 @@
 import { and, eq, type SQL } from 'drizzle-orm';
 import type { TActor } from '../auth/actor.js';
-import { isStaff } from '../auth/policy.js';
+import { organizationScope } from '../auth/scope.js';
 import { db } from '../db/current.js';
 import type { TDbOrTx } from '../db/database.js';
 import { tickets } from '../db/schema.js';
@@ -12,7 +12,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The condition that keeps a customer user inside their own organization's tickets. */
 export function ticketScope(actor: TActor): SQL | undefined {
-  return isStaff(actor) ? undefined : eq(tickets.organizationId, actor.organizationId!);
+  return organizationScope(actor, tickets.organizationId);
 }
 
 function byRef(idOrNumber: string): SQL {

@@ -21,6 +21,15 @@ export default defineConfig({
       { extends: true, test: { name: 'core', include: ['packages/core/src/**/*.test.ts'] } },
       serverTests('embedded'),
       serverTests('server'),
+      {
+        extends: true,
+        test: {
+          name: 'web-e2e',
+          include: ['packages/web/e2e/**/*.test.ts'],
+          testTimeout: 60000,
+          hookTimeout: 120000,
+        },
+      },
     ],
   },
 });

@@ -13,7 +13,7 @@ const isServerUp = await new Promise((resolve) => {
   socket.once('error', () => resolve(false));
 });
 
-const projects = ['core', 'server-embedded', ...(isServerUp ? ['server-server'] : [])];
+const projects = ['core', 'server-embedded', ...(isServerUp ? ['server-server'] : []), 'web-e2e'];
 if (!isServerUp)
   console.log(`No PostgreSQL server at ${serverUrl.host}: the server-database run is skipped.`);
 

@@ -39,6 +39,8 @@ export async function buildApp(
     ajv: undefined,
   });
   app.decorate('config', config);
+  // Bodies are JSON or multipart only: a text/plain body is what a foreign page can post without asking.
+  app.removeContentTypeParser('text/plain');
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerProblemHandler(app);
@@ -95,11 +97,11 @@ async function serveWebApp(app: FastifyInstance, distDir: string): Promise<void>
   const index = path.join(distDir, 'index.html');
   if (!fs.existsSync(index)) return;
   await app.register(fastifyStatic, { root: distDir, wildcard: false });
-  app.setNotFoundHandler((request, reply) => {
-    const isApi = request.url.startsWith('/api/');
-    if (request.method !== 'GET' || isApi) {
-      return sendProblem(reply, 404, localeOf(request), `${request.method} ${request.url.split('?')[0]}`);
-    }
+  // The problem handler owns not-found (a second handler throws at start), so the app's deep links
+  // are a catch-all GET route; the built files are exact routes (wildcard: false) and win over it.
+  app.get('/*', { schema: { hide: true } }, (request, reply) => {
+    const isAppRoute = !request.url.startsWith('/api/') && !request.url.startsWith('/assets/');
+    if (!isAppRoute) return sendProblem(reply, 404, localeOf(request), `GET ${request.url.split('?')[0]}`);
     return reply.sendFile('index.html');
   });
 }

@@ -35,7 +35,9 @@ async function start(env: Record<string, string>): Promise<TServer> {
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) break;
-    const ok = await fetch(`${url}/readyz`).then((r) => r.ok).catch(() => false);
+    const ok = await fetch(`${url}/readyz`)
+      .then((r) => r.ok)
+      .catch(() => false);
     if (ok) break;
     await new Promise((r) => setTimeout(r, 200));
   }
@@ -56,7 +58,8 @@ async function signIn(url: string, email: string, password: string): Promise<num
   return res.status;
 }
 
-describe.runIf(isEmbeddedRun)('starting the server', () => {
+// Each case starts real server processes (and initialises a PostgreSQL): minutes on a loaded machine.
+describe.runIf(isEmbeddedRun)('starting the server', { timeout: 180_000 }, () => {
   const dirs: string[] = [];
   afterAll(async () => {
     for (const d of dirs) await fs.rm(d, { recursive: true, force: true });
@@ -89,9 +92,14 @@ describe.runIf(isEmbeddedRun)('starting the server', () => {
     const adminUrl = process.env.HAMKKE_TEST_SERVER_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
     const name = `hamkke_start_${Date.now()}`;
     const admin = new pg.Client({ connectionString: adminUrl });
-    const isServerUp = await admin.connect().then(() => true, () => false);
+    const isServerUp = await admin.connect().then(
+      () => true,
+      () => false,
+    );
     if (!isServerUp) return;
-    await admin.query(`CREATE DATABASE ${name} TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8'`);
+    await admin.query(
+      `CREATE DATABASE ${name} TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8'`,
+    );
     const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'hamkke-start-url-'));
     dirs.push(dataDir);
     try {

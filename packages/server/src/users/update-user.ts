@@ -4,7 +4,7 @@ import { recordAudit } from '../audit/record-audit.js';
 import type { TActor } from '../auth/actor.js';
 import { endSessionsOf } from '../auth/login.js';
 import { hashPassword } from '../auth/password.js';
-import { assert, isAdmin } from '../auth/policy.js';
+import { assert, isAdmin, isStaff } from '../auth/policy.js';
 import { db } from '../db/current.js';
 import { users } from '../db/schema.js';
 import { Invalid, NotFound } from '../http/errors.js';
@@ -19,6 +19,8 @@ import { presentUser, type TUserRow } from './present.js';
 export async function updateUser(actor: TActor, userId: string, input: TUpdateUser): Promise<TUserRow> {
   const isSelf = actor.userId === userId;
   const selfFields = ['name', 'locale', 'password'];
+  // A customer user sees no user but themselves (getUserFor): anyone else is not found, not forbidden.
+  if (!isStaff(actor) && !isSelf) throw new NotFound(USER);
   assert(isAdmin(actor) || (isSelf && Object.keys(input).every((k) => selfFields.includes(k))));
   const passwordHash = input.password ? await hashPassword(input.password) : undefined;
   const updated = await db.transaction(async (tx) => {

@@ -1,0 +1,353 @@
+import { INTERNAL_TICKET_FIELDS } from '@hamkke/core';
+import { describe, expect, it } from 'vitest';
+import { createToken } from '../auth/tokens.js';
+import { client, type TResponse, useApp } from './api.js';
+import { PASSWORD, type TTestUser } from './factories.js';
+import { registeredRoutes } from './routes.js';
+import {
+  actorOf,
+  addFiles,
+  addHistory,
+  CONTRACT_NOTES,
+  INTERNAL_NOTE,
+  makeScene,
+  type TApi,
+  type TScene,
+  uploadOf,
+} from './scene.js';
+
+const app = useApp();
+
+/** Who calls: nobody signed in, the four staff roles, a customer user of the scene's organization, and one of another. */
+const CALLERS = ['none', 'admin', 'manager', 'agent', 'viewer', 'customer', 'other-customer'] as const;
+type TCaller = (typeof CALLERS)[number];
+
+/**
+ * The specification: every endpoint under /api/v1 (split where the body or the target changes the
+ * rule), and the status each caller gets when acting on the scene's organization (see makeScene).
+ * `other-customer` belongs to another organization: everything here is, for them, not found.
+ */
+const SPEC = `
+endpoint                                                        none admin manager agent viewer customer other-customer
+POST   /auth/login                                              200  200   200     200   200    200      200
+POST   /auth/logout                                             204  204   204     204   204    204      204
+GET    /me                                                      401  200   200     200   200    200      200
+POST   /tokens                                                  401  201   201     201   201    201      201
+GET    /tokens                                                  401  200   200     200   200    200      200
+DELETE /tokens/:id (own token)                                  401  204   204     204   204    204      204
+DELETE /tokens/:id (someone else's token)                       401  404   404     404   404    404      404
+GET    /users                                                   401  200   200     200   200    403      403
+POST   /users                                                   401  201   403     403   403    403      403
+GET    /users/:id (self)                                        401  200   200     200   200    200      200
+GET    /users/:id (a staff member)                              401  200   200     200   200    404      404
+GET    /users/:id (the customer's colleague)                    401  200   200     200   200    404      404
+PATCH  /users/:id (self: name)                                  401  200   200     200   200    200      200
+PATCH  /users/:id (self: role)                                  401  200   403     403   403    403      403
+PATCH  /users/:id (the customer's colleague: name)              401  200   403     403   403    404      404
+GET    /organizations                                           401  200   200     200   200    200      200
+POST   /organizations                                           401  201   201     403   403    403      403
+GET    /organizations/:id                                       401  200   200     200   200    200      404
+PATCH  /organizations/:id (specialNotes)                        401  200   200     200   403    403      404
+PATCH  /organizations/:id (name)                                401  200   200     403   403    403      404
+GET    /organizations/:id/systems                               401  200   200     200   200    200      404
+POST   /organizations/:id/systems                               401  201   201     201   403    403      404
+GET    /systems/:id                                             401  200   200     200   200    200      404
+PATCH  /systems/:id                                             401  200   200     200   403    403      404
+GET    /organizations/:id/contracts                             401  200   200     200   200    200      404
+POST   /organizations/:id/contracts                             401  201   201     403   403    403      404
+GET    /contracts/:id                                           401  200   200     200   200    200      404
+PATCH  /contracts/:id                                           401  200   200     403   403    403      404
+GET    /tickets                                                 401  200   200     200   200    200      200
+POST   /tickets                                                 401  201   201     201   403    201      404
+POST   /tickets (with tags)                                     401  201   201     201   403    403      404
+GET    /tickets/:id                                             401  200   200     200   200    200      404
+GET    /tickets/:id (by number)                                 401  200   200     200   200    200      404
+PATCH  /tickets/:id (title)                                     401  200   200     200   403    403      404
+PATCH  /tickets/:id (status: cancelled)                         401  200   200     200   403    200      404
+GET    /tickets/:id/timeline                                    401  200   200     200   200    200      404
+POST   /tickets/:id/comments (public)                           401  201   201     201   403    201      404
+POST   /tickets/:id/comments (internal)                         401  201   201     201   403    403      404
+POST   /tickets/:id/time-entries                                401  201   201     201   403    403      404
+POST   /tickets/:id/attachments (public)                        401  201   201     201   403    201      404
+POST   /tickets/:id/attachments (internal)                      401  201   201     201   403    403      404
+GET    /tickets/:id/attachments/:attachmentId (public)          401  200   200     200   200    200      404
+GET    /tickets/:id/attachments/:attachmentId (internal)        401  200   200     200   200    404      404
+GET    /audit                                                   401  200   200     403   403    403      403
+`;
+
+type TCall = (s: TScene, api: TApi, me: TTestUser | null) => Promise<TResponse>;
+
+const today = () => new Date().toISOString().slice(0, 10);
+const tokenOf = async (user: TTestUser) => (await createToken(actorOf(user), { name: 'ERP 연동' })).id;
+const unique = () => Math.random().toString(36).slice(2, 8).toUpperCase();
+
+/** How each row of the specification is called; `me` is the caller (null without a session). */
+const CALLS: Record<string, TCall> = {
+  'POST /auth/login': (s, api) => api.post('/auth/login', { email: s.colleague.email, password: PASSWORD }),
+  'POST /auth/logout': (_s, api) => api.post('/auth/logout'),
+  'GET /me': (_s, api) => api.get('/me'),
+  'POST /tokens': (_s, api) => api.post('/tokens', { name: '모니터링 연동' }),
+  'GET /tokens': (_s, api) => api.get('/tokens'),
+  'DELETE /tokens/:id (own token)': async (s, api, me) =>
+    api.delete(`/tokens/${await tokenOf(me ?? s.colleague)}`),
+  "DELETE /tokens/:id (someone else's token)": async (s, api) =>
+    api.delete(`/tokens/${await tokenOf(s.colleague)}`),
+  'GET /users': (_s, api) => api.get('/users'),
+  'POST /users': (_s, api) =>
+    api.post('/users', { email: `new-${unique()}@example.com`, name: '신규 상담원', role: 'agent' }),
+  'GET /users/:id (self)': (s, api, me) => api.get(`/users/${(me ?? s.colleague).id}`),
+  'GET /users/:id (a staff member)': (s, api) => api.get(`/users/${s.staffMember.id}`),
+  "GET /users/:id (the customer's colleague)": (s, api) => api.get(`/users/${s.colleague.id}`),
+  'PATCH /users/:id (self: name)': (s, api, me) =>
+    api.patch(`/users/${(me ?? s.colleague).id}`, { name: '김하늘' }),
+  'PATCH /users/:id (self: role)': (s, api, me) =>
+    api.patch(`/users/${(me ?? s.colleague).id}`, { role: 'admin' }),
+  "PATCH /users/:id (the customer's colleague: name)": (s, api) =>
+    api.patch(`/users/${s.colleague.id}`, { name: '이바다' }),
+  'GET /organizations': (_s, api) => api.get('/organizations'),
+  'POST /organizations': (_s, api) =>
+    api.post('/organizations', { name: `신규 고객사 ${unique()}`, code: `N${unique()}` }),
+  'GET /organizations/:id': (s, api) => api.get(`/organizations/${s.org.id}`),
+  'PATCH /organizations/:id (specialNotes)': (s, api) =>
+    api.patch(`/organizations/${s.org.id}`, { specialNotes: '결산 기간 변경 요청 금지' }),
+  'PATCH /organizations/:id (name)': (s, api) =>
+    api.patch(`/organizations/${s.org.id}`, { name: `개명 고객사 ${unique()}` }),
+  'GET /organizations/:id/systems': (s, api) => api.get(`/organizations/${s.org.id}/systems`),
+  'POST /organizations/:id/systems': (s, api) =>
+    api.post(`/organizations/${s.org.id}/systems`, {
+      sid: 'QAS',
+      tier: 'QAS',
+      client: '200',
+      product: 'ECC',
+    }),
+  'GET /systems/:id': (s, api) => api.get(`/systems/${s.system.id}`),
+  'PATCH /systems/:id': (s, api) => api.patch(`/systems/${s.system.id}`, { release: '2025' }),
+  'GET /organizations/:id/contracts': (s, api) => api.get(`/organizations/${s.org.id}/contracts`),
+  'POST /organizations/:id/contracts': (s, api) =>
+    api.post(`/organizations/${s.org.id}/contracts`, {
+      name: '2027 운영 계약',
+      startsOn: '2027-01-01',
+      endsOn: '2027-12-31',
+    }),
+  'GET /contracts/:id': (s, api) => api.get(`/contracts/${s.contract.id}`),
+  'PATCH /contracts/:id': (s, api) => api.patch(`/contracts/${s.contract.id}`, { monthlyHours: 120 }),
+  'GET /tickets': (_s, api) => api.get('/tickets'),
+  'POST /tickets': (s, api) => api.post('/tickets', { organizationId: s.org.id, title: 'FB60 전기 오류' }),
+  'POST /tickets (with tags)': (s, api) =>
+    api.post('/tickets', { organizationId: s.org.id, title: 'FB60 전기 오류', tags: ['긴급'] }),
+  'GET /tickets/:id': (s, api) => api.get(`/tickets/${s.ticket.id}`),
+  'GET /tickets/:id (by number)': (s, api) => api.get(`/tickets/${s.ticket.number}`),
+  'PATCH /tickets/:id (title)': (s, api) => api.patch(`/tickets/${s.ticket.id}`, { title: '제목 수정' }),
+  'PATCH /tickets/:id (status: cancelled)': (s, api) =>
+    api.patch(`/tickets/${s.ticket.id}`, { status: 'cancelled' }),
+  'GET /tickets/:id/timeline': (s, api) => api.get(`/tickets/${s.ticket.id}/timeline`),
+  'POST /tickets/:id/comments (public)': (s, api) =>
+    api.post(`/tickets/${s.ticket.id}/comments`, { body: '확인 부탁드립니다.' }),
+  'POST /tickets/:id/comments (internal)': (s, api) =>
+    api.post(`/tickets/${s.ticket.id}/comments`, { body: '내부 검토 필요', visibility: 'internal' }),
+  'POST /tickets/:id/time-entries': (s, api) =>
+    api.post(`/tickets/${s.ticket.id}/time-entries`, { minutes: 30, date: today() }),
+  'POST /tickets/:id/attachments (public)': (s, api) => {
+    const { body, headers } = uploadOf('public');
+    return api.post(`/tickets/${s.ticket.id}/attachments`, body, headers);
+  },
+  'POST /tickets/:id/attachments (internal)': (s, api) => {
+    const { body, headers } = uploadOf('internal');
+    return api.post(`/tickets/${s.ticket.id}/attachments`, body, headers);
+  },
+  'GET /tickets/:id/attachments/:attachmentId (public)': async (s, api) =>
+    api.get(`/tickets/${s.ticket.id}/attachments/${(await addFiles(app, s)).publicFile.id}`),
+  'GET /tickets/:id/attachments/:attachmentId (internal)': async (s, api) =>
+    api.get(`/tickets/${s.ticket.id}/attachments/${(await addFiles(app, s)).internalFile.id}`),
+  'GET /audit': (_s, api) => api.get('/audit'),
+};
+
+type TRow = { label: string; route: string; expected: Record<TCaller, number> };
+
+/** Reads the specification table: method, path and variant, then one status per caller column. */
+function parseSpec(spec: string): TRow[] {
+  const [header = '', ...lines] = spec.trim().split('\n');
+  const columns = header.trim().split(/\s+/).slice(1);
+  if (columns.join() !== CALLERS.join()) throw new Error(`SPEC columns ${columns} are not ${CALLERS}`);
+  return lines.map((line) => {
+    const cells = line.trim().split(/\s+/);
+    const words = cells.slice(0, -CALLERS.length);
+    const statuses = cells.slice(-CALLERS.length).map(Number);
+    return {
+      label: words.join(' '),
+      route: words.slice(0, 2).join(' '),
+      expected: Object.fromEntries(CALLERS.map((c, i) => [c, statuses[i]])) as Record<TCaller, number>,
+    };
+  });
+}
+
+const ROWS = parseSpec(SPEC);
+
+const WHO: Record<TCaller, string> = {
+  none: 'no session',
+  admin: 'an admin',
+  manager: 'a manager',
+  agent: 'an agent',
+  viewer: 'a viewer',
+  customer: 'a customer user of the organization',
+  'other-customer': 'a customer user of another organization',
+};
+
+const STATUS_TEXT: Record<number, string> = {
+  200: 'OK',
+  201: 'Created',
+  204: 'No Content',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+};
+
+function callerOf(s: TScene, caller: TCaller): TTestUser | null {
+  if (caller === 'none') return null;
+  return caller === 'other-customer' ? s.otherCustomer : s[caller];
+}
+
+const as = (user: TTestUser | null) => client(app, user ? { cookie: user.cookie } : {});
+
+describe('the role matrix', () => {
+  it('names every endpoint the app registers under /api/v1, and no other', () => {
+    const specified = [...new Set(ROWS.map((r) => r.route))].sort();
+    expect(specified).toEqual(registeredRoutes(app()));
+  });
+
+  it('has exactly one way to call each row of the specification', () => {
+    expect(Object.keys(CALLS).sort()).toEqual(ROWS.map((r) => r.label).sort());
+  });
+
+  for (const row of ROWS) {
+    describe(row.label, () => {
+      for (const caller of CALLERS) {
+        const status = row.expected[caller];
+        it(`answers ${WHO[caller]} with ${status} ${STATUS_TEXT[status] ?? ''}`, async () => {
+          const s = await makeScene(app);
+          const me = callerOf(s, caller);
+          const res = await CALLS[row.label]!(s, as(me), me);
+          expect(res.statusCode, res.body).toBe(status);
+          if (status >= 400) {
+            expect(res.headers['content-type']).toContain('application/problem+json');
+            expect(res.data.status).toBe(status);
+          }
+        });
+      }
+    });
+  }
+});
+
+const expectNoInternalTicketFields = (ticket: object) => {
+  for (const field of INTERNAL_TICKET_FIELDS) expect(ticket).not.toHaveProperty(field);
+};
+
+describe('what each caller reads', () => {
+  it('shows every staff role the special notes, contract notes, internal ticket fields and internal timeline', async () => {
+    const s = await makeScene(app);
+    const files = await addFiles(app, s);
+    await addHistory(app, s);
+    for (const user of [s.admin, s.manager, s.agent, s.viewer]) {
+      const api = as(user);
+      const org = await api.get(`/organizations/${s.org.id}`);
+      expect(org.data.specialNotes, user.role).toBe(s.org.specialNotes);
+      expect((await api.get(`/contracts/${s.notedContract.id}`)).data.notes).toBe(CONTRACT_NOTES);
+      const ticket = (await api.get(`/tickets/${s.ticket.id}`)).data;
+      expect(ticket).toMatchObject({ tags: ['월말마감', 'VIP'], team: 'Finance', isPriorityManual: true });
+      expect(ticket.plannedStart).not.toBeNull();
+      const timeline = await api.get(`/tickets/${s.ticket.id}/timeline`);
+      expect(timeline.body).toContain(INTERNAL_NOTE);
+      const kinds = timeline.data.items.map((i: { kind: string }) => i.kind);
+      expect(kinds).toContain('time_entry');
+      expect(timeline.body).toContain(files.internalFile.id);
+    }
+  });
+
+  it('gives the customer their organization, contracts and tickets without any internal data', async () => {
+    const s = await makeScene(app);
+    const api = as(s.customer);
+    const org = await api.get(`/organizations/${s.org.id}`);
+    expect(org.statusCode).toBe(200);
+    expect(org.data).not.toHaveProperty('specialNotes');
+    expect(org.body).not.toContain(s.org.specialNotes);
+    for (const o of (await api.get('/organizations')).data.items)
+      expect(o).not.toHaveProperty('specialNotes');
+
+    expect((await api.get(`/contracts/${s.notedContract.id}`)).data.notes).toBe('');
+    const contracts = await api.get(`/organizations/${s.org.id}/contracts`);
+    expect(contracts.data.items.map((c: { notes: string }) => c.notes)).toEqual(['', '']);
+    expect(contracts.body).not.toContain(CONTRACT_NOTES);
+
+    const page = await api.get(`/tickets/${s.ticket.id}`);
+    expectNoInternalTicketFields(page.data);
+    expect(page.body).not.toContain('Logistics');
+    const list = await api.get('/tickets');
+    expect(list.data.items.map((t: { id: string }) => t.id)).toEqual([s.ticket.id]);
+    list.data.items.forEach(expectNoInternalTicketFields);
+    const opened = await api.post('/tickets', { title: 'VA01 가격 결정 오류', module: 'SD' });
+    expectNoInternalTicketFields(opened.data);
+    const cancelled = await api.patch(`/tickets/${s.ticket.id}`, { status: 'cancelled' });
+    expectNoInternalTicketFields(cancelled.data);
+  });
+
+  it('shows the customer a timeline of public events only', async () => {
+    const s = await makeScene(app);
+    const files = await addFiles(app, s);
+    await addHistory(app, s);
+    const timeline = await as(s.customer).get(`/tickets/${s.ticket.id}/timeline`);
+    expect(timeline.statusCode).toBe(200);
+    type TItem = { kind: string; visibility: string; changes?: { field: string }[] };
+    const items: TItem[] = timeline.data.items;
+    expect(items.every((i) => i.visibility === 'public')).toBe(true);
+    expect(items.map((i) => i.kind)).not.toContain('time_entry');
+    const fields = items.flatMap((i) => i.changes ?? []).map((c) => c.field);
+    expect(fields).toContain('title');
+    for (const field of INTERNAL_TICKET_FIELDS) expect(fields).not.toContain(field);
+    expect(timeline.body).not.toContain(INTERNAL_NOTE);
+    expect(timeline.body).not.toContain(files.internalFile.id);
+    expect(timeline.body).not.toContain('원인 분석');
+    expect(timeline.body).toContain(files.publicFile.id);
+    expect(timeline.body).toContain('재현 화면 첨부했습니다.');
+  });
+
+  it('gives a customer of another organization nothing of this one, in lists or in answers', async () => {
+    const s = await makeScene(app);
+    const api = as(s.otherCustomer);
+    const orgs = (await api.get('/organizations')).data.items.map((o: { id: string }) => o.id);
+    expect(orgs).toEqual([s.otherOrg.id]);
+    expect((await api.get('/tickets')).data.items).toEqual([]);
+    expect((await api.get(`/tickets?organizationId=${s.org.id}`)).data.items).toEqual([]);
+    for (const url of [
+      `/organizations/${s.org.id}`,
+      `/tickets/${s.ticket.id}`,
+      `/contracts/${s.contract.id}`,
+    ]) {
+      const res = await api.get(url);
+      expect(res.statusCode).toBe(404);
+      expect(res.body).not.toContain(s.org.name);
+      expect(res.body).not.toContain(s.ticket.title);
+    }
+  });
+
+  it('answers a request without a session with a bare 401 problem', async () => {
+    const s = await makeScene(app);
+    const res = await as(null).get(`/organizations/${s.org.id}`);
+    expect(res.statusCode).toBe(401);
+    expect(res.headers['content-type']).toContain('application/problem+json');
+    expect(Object.keys(res.data).sort()).toEqual(['detail', 'status', 'title', 'type']);
+    expect(res.body).not.toContain(s.org.specialNotes);
+  });
+
+  it("holds a customer's API token to the same scope as their session", async () => {
+    const s = await makeScene(app);
+    const created = await as(s.customer).post('/tokens', { name: '그룹웨어 연동' });
+    const api = client(app, { token: created.data.token });
+    const org = await api.get(`/organizations/${s.org.id}`);
+    expect(org.statusCode).toBe(200);
+    expect(org.data).not.toHaveProperty('specialNotes');
+    expectNoInternalTicketFields((await api.get(`/tickets/${s.ticket.id}`)).data);
+    expect((await api.get(`/organizations/${s.otherOrg.id}`)).statusCode).toBe(404);
+    expect((await api.get('/users')).statusCode).toBe(403);
+    expect((await api.get('/audit')).statusCode).toBe(403);
+  });
+});

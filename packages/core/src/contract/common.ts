@@ -12,10 +12,17 @@ export const ZUuid = z.uuid();
 export const ZIdParam = z.object({ id: ZUuid });
 export type TIdParam = z.infer<typeof ZIdParam>;
 
+// PostgreSQL has no year 0 and JavaScript writes years past 9999 with a sign: keep to 0001–9999 (UTC).
+const FIRST_MS = Date.parse('0001-01-01T00:00:00Z');
+const LAST_MS = Date.parse('9999-12-31T23:59:59.999Z');
+const YEAR_RANGE = { message: 'A date between the years 1 and 9999' };
+// NaN is left to the format check, which has already named it.
+const isStorable = (ms: number) => Number.isNaN(ms) || (ms >= FIRST_MS && ms <= LAST_MS);
+
 /** An ISO 8601 instant with an offset (`2026-11-25T09:00:00+09:00` or `…Z`). */
-export const ZInstant = z.iso.datetime({ offset: true });
+export const ZInstant = z.iso.datetime({ offset: true }).refine((v) => isStorable(Date.parse(v)), YEAR_RANGE);
 /** A calendar date, `YYYY-MM-DD`. */
-export const ZDate = z.iso.date();
+export const ZDate = z.iso.date().refine((v) => isStorable(Date.parse(`${v}T00:00:00Z`)), YEAR_RANGE);
 
 /** Trimmed single-line text: what a title or a name is. */
 export const zLine = (max: number, min = 1) => z.string().trim().min(min).max(max);

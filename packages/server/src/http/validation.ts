@@ -15,13 +15,32 @@ export class RequestValidationError extends Error {
   }
 }
 
+const NUL_MESSAGE = 'Text must not contain the NUL character (U+0000)';
+
+/** Where the first string holding U+0000 sits in the input; PostgreSQL text cannot store it. */
+function pathOfNul(value: unknown, path: PropertyKey[] = []): PropertyKey[] | null {
+  if (typeof value === 'string') return value.includes('\u0000') ? path : null;
+  if (value === null || typeof value !== 'object') return null;
+  for (const [key, item] of Object.entries(value)) {
+    const found = pathOfNul(item, [...path, Array.isArray(value) ? Number(key) : key]);
+    if (found) return found;
+  }
+  return null;
+}
+
 /** Validates with zod and keeps the raw issues; Fastify turns the error into a 400 through our handler. */
 export const validatorCompiler: FastifySchemaCompiler<$ZodType> =
   ({ schema, httpPart }) =>
   (data) => {
     const result = safeParse(schema, data, { reportInput: true });
-    if (result.success) return { value: result.data };
-    return { error: new RequestValidationError(httpPart ?? 'body', result.error.issues) };
+    if (!result.success)
+      return { error: new RequestValidationError(httpPart ?? 'body', result.error.issues) };
+    const nul = pathOfNul(result.data);
+    if (nul) {
+      const issue: $ZodIssue = { code: 'custom', path: nul, message: NUL_MESSAGE, input: undefined };
+      return { error: new RequestValidationError(httpPart ?? 'body', [issue]) };
+    }
+    return { value: result.data };
   };
 
 const LOCALE_ERRORS = { ko: z.locales.ko().localeError, en: z.locales.en().localeError };
@@ -46,6 +65,8 @@ const KO_CUSTOM: Record<string, string> = {
   'An SAP Note number: digits only': 'SAP Note 번호는 숫자만 허용됩니다',
   'A transport request like DEVK900123': 'DEVK900123 형식의 트랜스포트 요청이어야 합니다',
   'A ticket id or number': '티켓 ID 또는 번호(예: HNX-000123)여야 합니다',
+  [NUL_MESSAGE]: '텍스트에 NUL 문자(U+0000)를 넣을 수 없습니다',
+  'A date between the years 1 and 9999': '1년부터 9999년 사이의 날짜여야 합니다',
 };
 
 function messageOf(issue: $ZodIssue, locale: TLocale): string {

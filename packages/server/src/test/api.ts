@@ -6,11 +6,18 @@ import { loadConfig } from '../config.js';
 // biome-ignore lint/suspicious/noExplicitAny: a test reads response fields one by one, as a client would.
 export type TResponse = LightMyRequestResponse & { body: string; data: any };
 
-/** The app for a test file, built once on the run's database, closed after the file. */
-export function useApp(): () => FastifyInstance {
+/**
+ * The app for a test file, built once on the run's database, closed after the file. `env` overrides
+ * the configuration, e.g. `{ HAMKKE_MAX_UPLOAD_MB: '1' }` or a data directory of the test's own.
+ */
+export function useApp(env: NodeJS.ProcessEnv = {}): () => FastifyInstance {
   let app: FastifyInstance;
   beforeAll(async () => {
-    const config = loadConfig({ HAMKKE_DATA_DIR: inject('dataDir'), HAMKKE_WEB_DIST: '/nonexistent' });
+    const config = loadConfig({
+      HAMKKE_DATA_DIR: inject('dataDir'),
+      HAMKKE_WEB_DIST: '/nonexistent',
+      ...env,
+    });
     app = await buildApp(config, { logger: false });
     await app.ready();
   });

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { MultipartFile } from '@fastify/multipart';
+import { ZVisibility } from '@hamkke/core';
 import { recordAudit } from '../audit/record-audit.js';
 import type { TActor } from '../auth/actor.js';
 import { assert, canWork, isStaff } from '../auth/policy.js';
@@ -22,6 +23,22 @@ const TOO_LARGE = (max: number) =>
     ko: `파일이 ${Math.round(max / 1024 / 1024)}MB보다 큽니다`,
   });
 
+const BAD_VISIBILITY = new AppError(
+  400,
+  'invalid_visibility',
+  { en: 'visibility must be public or internal', ko: 'visibility는 public 또는 internal이어야 합니다' },
+  [{ path: 'visibility', message: 'Expected public or internal', in: 'body' }],
+);
+
+/** The `visibility` field sent before the file; a value we do not know is refused, never taken as public. */
+function visibilityOf(file: MultipartFile): 'public' | 'internal' {
+  const field = file.fields.visibility;
+  if (field === undefined) return 'public';
+  const parsed = ZVisibility.safeParse('value' in field ? field.value : undefined);
+  if (!parsed.success) throw BAD_VISIBILITY;
+  return parsed.data;
+}
+
 /** Where attachments live: `<dataDir>/attachments/<yyyy>/<mm>/<uuid>`. */
 export function attachmentPath(dataDir: string, storageKey: string): string {
   return path.join(dataDir, 'attachments', storageKey);
@@ -37,15 +54,15 @@ export async function addAttachment(
   file: MultipartFile,
   opts: { dataDir: string; maxBytes: number },
 ): Promise<TAttachmentRow> {
-  const visibilityField = file.fields.visibility;
-  const visibility =
-    visibilityField && 'value' in visibilityField && visibilityField.value === 'internal'
-      ? 'internal'
-      : 'public';
+  const visibility = visibilityOf(file);
   // Authorize before reading the upload.
   const ticket = await lockTicket(actor, ticketRef, db);
   assert(isStaff(actor) ? canWork(actor) : visibility === 'public');
-  const filename = path.basename(file.filename || 'file').slice(0, 255);
+  // Control characters (NUL above all, which PostgreSQL text cannot hold) have no place in a file name.
+  const filename = path
+    .basename(file.filename || 'file')
+    .replace(/\p{Cc}/gu, '')
+    .slice(0, 255);
   if (!filename.trim())
     throw new Invalid('file', { en: 'The file needs a name', ko: '파일 이름이 필요합니다' });
 

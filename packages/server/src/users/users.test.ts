@@ -9,7 +9,13 @@ describe('users', () => {
     const org = await makeOrganization();
     const admin = client(app, { cookie: (await makeUser('admin')).cookie });
     const email = `Kim.${Date.now()}@Hanbit.example`;
-    const created = await admin.post('/users', { email, name: '김현업', role: 'customer', organizationId: org.id, password: PASSWORD });
+    const created = await admin.post('/users', {
+      email,
+      name: '김현업',
+      role: 'customer',
+      organizationId: org.id,
+      password: PASSWORD,
+    });
     expect(created.statusCode).toBe(201);
     expect(created.data.email).toBe(email.toLowerCase());
     expect(created.data).not.toHaveProperty('passwordHash');
@@ -20,7 +26,11 @@ describe('users', () => {
 
   it('requires an organization for a customer user and none for staff', async () => {
     const admin = client(app, { cookie: (await makeUser('admin')).cookie });
-    const noOrg = await admin.post('/users', { email: `c${Date.now()}@x.example`, name: '고객', role: 'customer' });
+    const noOrg = await admin.post('/users', {
+      email: `c${Date.now()}@x.example`,
+      name: '고객',
+      role: 'customer',
+    });
     expect(noOrg.statusCode).toBe(400);
     expect(noOrg.data.errors[0].path).toBe('organizationId');
   });
@@ -28,7 +38,11 @@ describe('users', () => {
   it('refuses a duplicate e-mail whatever its case', async () => {
     const existing = await makeUser('agent');
     const admin = client(app, { cookie: (await makeUser('admin')).cookie });
-    const dup = await admin.post('/users', { email: existing.email.toUpperCase(), name: '중복', role: 'agent' });
+    const dup = await admin.post('/users', {
+      email: existing.email.toUpperCase(),
+      name: '중복',
+      role: 'agent',
+    });
     expect(dup.statusCode).toBe(409);
     expect(dup.data.errors[0].path).toBe('email');
   });

@@ -9,6 +9,8 @@ export type TActor = {
   locale: TLocale;
   sourceAddress: string | null;
   via: 'session' | 'token';
+  /** The session cookie's value, so that a password change can end every other session. */
+  sessionToken?: string;
 };
 
 /** A system actor for jobs and start-up work, which no person performs. */

@@ -136,12 +136,27 @@ describe('sign-in', () => {
     expect((await them.post('/tickets', { title: '비활성 사용자의 요청' })).statusCode).toBe(401);
     expect((await login(customer.email, PASSWORD)).statusCode).toBe(401);
   });
+  it('ends every other session when users change their own password, and keeps the one they used', async () => {
+    const agent = await makeUser('agent');
+    const other = sessionCookieOf(await login(agent.email, PASSWORD));
+    const changed = await client(app, { cookie: agent.cookie }).patch(`/users/${agent.id}`, {
+      password: 'a brand new passphrase',
+    });
+    expect(changed.statusCode).toBe(200);
+    expect((await client(app, { cookie: agent.cookie }).get('/me')).statusCode).toBe(200);
+    expect((await client(app, { cookie: other }).get('/me')).statusCode).toBe(401);
+    expect((await login(agent.email, PASSWORD)).statusCode).toBe(401);
+    expect((await login(agent.email, 'a brand new passphrase')).statusCode).toBe(200);
+  });
 });
 
 describe('API tokens', () => {
   it('shows the secret once, acts as the user with Bearer, lists without the secret, and stops on revoke', async () => {
     const w = await makeWorld();
     const mine = client(app, { cookie: w.agent.cookie });
+    const past = await mine.post('/tokens', { name: '만료됨', expiresAt: '2020-01-01T00:00:00Z' });
+    expect(past.statusCode).toBe(422);
+    expect(past.data.errors[0].path).toBe('expiresAt');
     const created = await mine.post('/tokens', { name: 'ERP 연동' });
     expect(created.statusCode).toBe(201);
     expect(created.data.name).toBe('ERP 연동');

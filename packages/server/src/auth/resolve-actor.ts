@@ -31,7 +31,7 @@ export async function actorFromSession(token: string, sourceAddress: string | nu
         eq(users.isActive, true),
       ),
     );
-  return row ? actorOf(row.user, 'session', sourceAddress) : null;
+  return row ? { ...actorOf(row.user, 'session', sourceAddress), sessionToken: token } : null;
 }
 
 /** The user behind an API token, if the token is neither revoked nor expired. */

@@ -3,7 +3,7 @@ import { and, desc, eq, isNull } from 'drizzle-orm';
 import { recordAudit } from '../audit/record-audit.js';
 import { db } from '../db/current.js';
 import { apiTokens } from '../db/schema.js';
-import { NotFound } from '../http/errors.js';
+import { Invalid, NotFound } from '../http/errors.js';
 import type { TActor } from './actor.js';
 import { newSecret, sha256 } from './secrets.js';
 
@@ -15,6 +15,12 @@ export async function createToken(
   actor: TActor,
   input: TCreateToken,
 ): Promise<TApiTokenRow & { token: string }> {
+  if (input.expiresAt && Date.parse(input.expiresAt) <= Date.now()) {
+    throw new Invalid('expiresAt', {
+      en: 'The expiry must be in the future',
+      ko: '만료 시각은 미래여야 합니다',
+    });
+  }
   const token = newSecret('hk_');
   return db.transaction(async (tx) => {
     const [row] = await tx

@@ -14,6 +14,7 @@ import { attachments } from '../db/schema.js';
 import { AppError, Invalid } from '../http/errors.js';
 import { appendEvent } from './append-event.js';
 import { lockTicket } from './get-ticket.js';
+import { assertTakesPublicPosts } from './policy.js';
 
 export type TAttachmentRow = typeof attachments.$inferSelect;
 
@@ -58,6 +59,7 @@ export async function addAttachment(
   // Authorize before reading the upload.
   const ticket = await lockTicket(actor, ticketRef, db);
   assert(isStaff(actor) ? canWork(actor) : visibility === 'public');
+  assertTakesPublicPosts(ticket, visibility);
   // Control characters (NUL above all, which PostgreSQL text cannot hold) have no place in a file name.
   const filename = path
     .basename(file.filename || 'file')

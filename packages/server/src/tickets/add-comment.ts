@@ -8,6 +8,7 @@ import { comments, tickets } from '../db/schema.js';
 import { Conflict } from '../http/errors.js';
 import { appendEvent } from './append-event.js';
 import { lockTicket } from './get-ticket.js';
+import { assertTakesPublicPosts } from './policy.js';
 
 export type TCommentRow = typeof comments.$inferSelect;
 
@@ -33,12 +34,7 @@ export async function addComment(
       en: 'Customers cannot write internal notes',
       ko: '고객은 내부 메모를 작성할 수 없습니다',
     });
-    if (input.visibility === 'public' && (ticket.status === 'closed' || ticket.status === 'cancelled')) {
-      throw new Conflict({
-        en: `The ticket is ${ticket.status}; open a new ticket instead`,
-        ko: `종료(${ticket.status})된 티켓에는 답변할 수 없습니다. 새 티켓을 등록하세요`,
-      });
-    }
+    assertTakesPublicPosts(ticket, input.visibility);
     const [comment] = await tx
       .insert(comments)
       .values({ ticketId: ticket.id, authorId: actor.userId, body: input.body, visibility: input.visibility })

@@ -173,6 +173,18 @@ describe('attachments', () => {
     expect(travel.json().filename).toBe('passwd');
   });
 
+  it('takes no public file on a closed ticket, but an internal one for the record', async () => {
+    const w = await makeWorld();
+    const id = await ticketOf(w);
+    const agent = client(app, { cookie: w.agent.cookie });
+    for (const status of ['resolved', 'closed'])
+      expect((await agent.patch(`/tickets/${id}`, { status })).statusCode).toBe(200);
+    const file = { name: 'file', filename: 'log.txt', type: 'text/plain', data: Buffer.from('dump') };
+    expect((await upload(app, w.customer, id, [file])).statusCode).toBe(409);
+    const internal = await upload(app, w.agent, id, [{ name: 'visibility', value: 'internal' }, file]);
+    expect(internal.statusCode).toBe(201);
+  });
+
   it('answers 400 to an upload without a file', async () => {
     const w = await makeWorld();
     const ticketId = await ticketOf(w);

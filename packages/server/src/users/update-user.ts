@@ -57,6 +57,8 @@ export async function updateUser(actor: TActor, userId: string, input: TUpdateUs
     });
     return user!;
   });
-  if (input.isActive === false || (passwordHash && !isSelf)) await endSessionsOf(userId);
+  // A new password ends every session but the one that set it; deactivation ends them all.
+  if (input.isActive === false) await endSessionsOf(userId);
+  else if (passwordHash) await endSessionsOf(userId, isSelf ? actor.sessionToken : undefined);
   return updated;
 }

@@ -5,7 +5,8 @@ import { LEVELS, PRIORITIES, priorityOf } from './priority.js';
 describe('priority matrix', () => {
   it('gives P1 only to high impact with high urgency', () => {
     expect(priorityOf('high', 'high')).toBe('P1');
-    for (const i of LEVELS) for (const u of LEVELS) if (i !== 'high' || u !== 'high') expect(priorityOf(i, u)).not.toBe('P1');
+    for (const i of LEVELS)
+      for (const u of LEVELS) if (i !== 'high' || u !== 'high') expect(priorityOf(i, u)).not.toBe('P1');
   });
 
   it('follows the 3×3 table of the service desk', () => {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { canTransition, CUSTOMER_STATUS_FLOW, STATUS_FLOW, TICKET_STATUSES } from './status.js';
+import { CUSTOMER_STATUS_FLOW, canTransition, STATUS_FLOW, TICKET_STATUSES } from './status.js';
 
 describe('status flow', () => {
   it('walks the happy path new → open → in_progress → resolved → closed', () => {
@@ -21,7 +21,8 @@ describe('status flow', () => {
   });
 
   it('never closes a ticket that was not resolved first', () => {
-    for (const from of TICKET_STATUSES) if (from !== 'resolved') expect(canTransition(from, 'closed')).toBe(false);
+    for (const from of TICKET_STATUSES)
+      if (from !== 'resolved') expect(canTransition(from, 'closed')).toBe(false);
   });
 
   it('lets a customer do nothing staff could not do', () => {

@@ -4,6 +4,7 @@ import pg from 'pg';
 import type { Logger } from 'pino';
 import { startEmbeddedPostgres } from './embedded.js';
 import * as schema from './schema.js';
+import { seedReferenceData } from './seed-reference-data.js';
 
 export type TDb = NodePgDatabase<typeof schema>;
 /** A transaction handle; use cases take it so their writes commit or roll back together. */
@@ -30,12 +31,14 @@ export function connect(url: string, max = 20): { db: TDb; pool: pg.Pool } {
   return { pool, db: drizzle(pool, { schema }) };
 }
 
-/** Runs the pending migrations under an advisory lock. */
+/** Runs the pending migrations and seeds the reference data, under an advisory lock. */
 export async function migrateDatabase(pool: pg.Pool): Promise<void> {
   const client = await pool.connect();
   try {
     await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
-    await migrate(drizzle(client, { schema }), { migrationsFolder: MIGRATIONS_FOLDER });
+    const db = drizzle(client, { schema });
+    await migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
+    await seedReferenceData(db);
   } finally {
     await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
     client.release();

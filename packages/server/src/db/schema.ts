@@ -3,11 +3,13 @@ import {
   bigserial,
   boolean,
   date,
+  doublePrecision,
   index,
   integer,
   jsonb,
   numeric,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -136,6 +138,8 @@ export const contracts = pgTable(
       .notNull()
       .default('none'),
     notes: text('notes').notNull().default(''),
+    /** P1 incidents run on the 24×7 calendar instead of the contract's business calendar. */
+    p1AroundTheClock: boolean('p1_around_the_clock').notNull().default(false),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -176,14 +180,44 @@ export const tickets = pgTable(
     closedAt: ts('closed_at'),
     /** Bumped on every change; PATCH with a stale version is refused (optimistic locking). */
     version: integer('version').notNull().default(1),
+    // SLA: inputs (policy, calendar, targets, pauses) and what follows from them (due times, states).
+    slaPolicyId: uuid('sla_policy_id'),
+    slaCalendarKey: text('sla_calendar_key'),
+    /** The calendar revision the due times were computed on; an edited calendar recomputes them. */
+    slaCalendarRevision: integer('sla_calendar_revision').notNull().default(0),
+    /** Bumped when the due times are recomputed, so escalations may fire again for the new targets. */
+    slaCycle: integer('sla_cycle').notNull().default(0),
+    responseTargetMin: integer('response_target_min'),
+    resolutionTargetMin: integer('resolution_target_min'),
+    responsePausedMin: doublePrecision('response_paused_min').notNull().default(0),
+    resolutionPausedMin: doublePrecision('resolution_paused_min').notNull().default(0),
+    slaPausedSince: ts('sla_paused_since'),
+    firstResponseAt: ts('first_response_at'),
+    responseDueAt: ts('response_due_at'),
+    responseAtRiskAt: ts('response_at_risk_at'),
+    responseState: text('response_state').notNull().default('none'),
+    resolutionDueAt: ts('resolution_due_at'),
+    resolutionAtRiskAt: ts('resolution_at_risk_at'),
+    resolutionState: text('resolution_state').notNull().default('none'),
+    /** The worse of the two clocks: what `?sla=` filters on. */
+    slaState: text('sla_state').notNull().default('none'),
+    /** The next instant a clock changes state; the sweep picks tickets whose moment has come. */
+    slaNextCheckAt: ts('sla_next_check_at'),
   },
   (t) => [
     index('tickets_created_idx').on(t.createdAt, t.id),
     index('tickets_updated_idx').on(t.updatedAt, t.id),
     index('tickets_org_created_idx').on(t.organizationId, t.createdAt, t.id),
     index('tickets_status_created_idx').on(t.status, t.createdAt, t.id),
+    // Organization + status lists (a customer's open work) walk this in order, with no bitmap AND + sort.
+    index('tickets_org_status_created_idx').on(t.organizationId, t.status, t.createdAt, t.id),
     index('tickets_assignee_created_idx').on(t.assigneeId, t.createdAt, t.id),
     index('tickets_requester_idx').on(t.requesterId),
+    index('tickets_sla_next_check_idx').on(t.slaNextCheckAt).where(sql`${t.slaNextCheckAt} IS NOT NULL`),
+    index('tickets_sla_state_idx').on(t.slaState, t.createdAt, t.id),
+    index('tickets_sla_calendar_idx')
+      .on(t.slaCalendarKey, t.slaCalendarRevision)
+      .where(sql`${t.slaState} IN ('within', 'at_risk', 'paused')`),
   ],
 );
 
@@ -253,7 +287,9 @@ export const ticketEvents = pgTable(
       .notNull()
       .references(() => tickets.id),
     actorId: uuid('actor_id').references(() => users.id),
-    kind: text('kind', { enum: ['created', 'changed', 'comment', 'attachment', 'time_entry'] }).notNull(),
+    kind: text('kind', {
+      enum: ['created', 'changed', 'comment', 'attachment', 'time_entry', 'sla'],
+    }).notNull(),
     visibility: text('visibility', { enum: ['public', 'internal'] }).notNull(),
     /** The comment, attachment or time entry the event is about. */
     subjectId: uuid('subject_id'),
@@ -280,4 +316,117 @@ export const auditLog = pgTable(
     index('audit_entity_idx').on(t.entityType, t.entityId, t.id),
     index('audit_actor_idx').on(t.actorId, t.id),
   ],
+);
+
+/** Business calendars: time zone, weekly working hours, and whether Korean public holidays apply. */
+export const calendars = pgTable('calendars', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  key: text('key').notNull().unique(),
+  name: text('name').notNull(),
+  timeZone: text('time_zone').notNull().default('Asia/Seoul'),
+  /** Seven lists (Sunday first) of `{start, end}` working intervals in local time. */
+  weeklyHours: jsonb('weekly_hours').$type<{ start: string; end: string }[][]>().notNull(),
+  usesPublicHolidays: boolean('uses_public_holidays').notNull().default(true),
+  isBuiltIn: boolean('is_built_in').notNull().default(false),
+  /** Bumped on every change to the calendar, its closures or the public holidays it uses. */
+  revision: integer('revision').notNull().default(1),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+
+/** Company closure days of one calendar (창립기념일, 하계 휴무 …). */
+export const calendarClosures = pgTable(
+  'calendar_closures',
+  {
+    calendarId: uuid('calendar_id')
+      .notNull()
+      .references(() => calendars.id),
+    date: date('date', { mode: 'string' }).notNull(),
+    name: text('name').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.calendarId, t.date] })],
+);
+
+/** Korean public holidays: seeded from the rules at install, then the admin's to add or correct. */
+export const publicHolidays = pgTable(
+  'public_holidays',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** A day may carry two holidays (2025-05-05: 어린이날 and 부처님 오신 날). */
+    date: date('date', { mode: 'string' }).notNull(),
+    name: text('name').notNull(),
+    nameEn: text('name_en').notNull(),
+    kind: text('kind', { enum: ['solar', 'lunar', 'substitute', 'adhoc'] }).notNull(),
+    source: text('source').notNull().default(''),
+    /** An admin can withdraw a holiday without losing the record of it. */
+    isActive: boolean('is_active').notNull().default(true),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex('public_holidays_date_name_key').on(t.date, t.name)],
+);
+
+export const slaPolicies = pgTable('sla_policies', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  name: text('name').notNull().unique(),
+  /** Per priority, business minutes to first response and to resolution. */
+  targets: jsonb('targets').$type<Record<string, { firstResponse: number; resolution: number }>>().notNull(),
+  pauseStatuses: text('pause_statuses').array().notNull().default(sql`'{waiting_customer}'`),
+  atRiskRatio: doublePrecision('at_risk_ratio').notNull().default(0.8),
+  escalations: jsonb('escalations')
+    .$type<
+      { on: 'at_risk' | 'breached'; clock: 'response' | 'resolution'; action: string; team?: string }[]
+    >()
+    .notNull()
+    .default([]),
+  /** The policy of contracts that name none. */
+  isDefault: boolean('is_default').notNull().default(false),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+
+/** One row per SLA event that fired; the key makes a second firing of the same event impossible. */
+export const slaEscalations = pgTable(
+  'sla_escalations',
+  {
+    ticketId: uuid('ticket_id')
+      .notNull()
+      .references(() => tickets.id),
+    clock: text('clock', { enum: ['response', 'resolution'] }).notNull(),
+    kind: text('kind', { enum: ['at_risk', 'breached'] }).notNull(),
+    cycle: integer('cycle').notNull(),
+    firedAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.ticketId, t.clock, t.kind, t.cycle] })],
+);
+
+/** In-app notifications to a person; mail delivery builds on them. */
+export const notifications = pgTable(
+  'notifications',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    kind: text('kind').notNull(),
+    ticketId: uuid('ticket_id').references(() => tickets.id),
+    contractId: uuid('contract_id').references(() => contracts.id),
+    data: jsonb('data').$type<Record<string, unknown>>().notNull().default({}),
+    createdAt: createdAt(),
+    readAt: ts('read_at'),
+  },
+  (t) => [index('notifications_user_idx').on(t.userId, t.createdAt)],
+);
+
+/** Contract-hours alerts that fired, at most once per contract, month and threshold. */
+export const contractHourAlerts = pgTable(
+  'contract_hour_alerts',
+  {
+    contractId: uuid('contract_id')
+      .notNull()
+      .references(() => contracts.id),
+    month: text('month').notNull(),
+    thresholdPercent: integer('threshold_percent').notNull(),
+    firedAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.contractId, t.month, t.thresholdPercent] })],
 );

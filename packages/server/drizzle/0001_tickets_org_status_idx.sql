@@ -1,0 +1,1 @@
+CREATE INDEX "tickets_org_status_created_idx" ON "tickets" USING btree ("organization_id","status","created_at","id");

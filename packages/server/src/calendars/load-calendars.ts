@@ -1,0 +1,57 @@
+import type { TCalendar } from '@hamkke/core';
+import { eq } from 'drizzle-orm';
+import { db } from '../db/current.js';
+import type { TDbOrTx } from '../db/database.js';
+import { calendarClosures, calendars, publicHolidays } from '../db/schema.js';
+
+type TCached = { revision: number; calendar: TCalendar };
+
+/**
+ * Built calendars by key, kept while their revision holds. A calendar object carries the core's
+ * per-day cache, so reusing it keeps due-time arithmetic fast; an edit bumps the revision and the
+ * next load builds a new one.
+ */
+const cache = new Map<string, TCached>();
+
+export type TCalendarRow = typeof calendars.$inferSelect;
+
+async function build(tx: TDbOrTx, row: TCalendarRow): Promise<TCalendar> {
+  const [holidays, closures] = await Promise.all([
+    row.usesPublicHolidays
+      ? tx.select({ date: publicHolidays.date }).from(publicHolidays).where(eq(publicHolidays.isActive, true))
+      : [],
+    tx
+      .select({ date: calendarClosures.date })
+      .from(calendarClosures)
+      .where(eq(calendarClosures.calendarId, row.id)),
+  ]);
+  return {
+    key: row.key,
+    timeZone: row.timeZone,
+    weeklyHours: row.weeklyHours,
+    holidays: [...new Set(holidays.map((h) => h.date))].sort(),
+    closures: closures.map((c) => c.date).sort(),
+  };
+}
+
+async function fromRow(tx: TDbOrTx, row: TCalendarRow): Promise<TCached> {
+  const cached = cache.get(row.key);
+  if (cached && cached.revision === row.revision) return cached;
+  const fresh = { revision: row.revision, calendar: await build(tx, row) };
+  cache.set(row.key, fresh);
+  return fresh;
+}
+
+/** Every calendar by key, with its current revision: one small query when nothing changed. */
+export async function loadCalendars(tx: TDbOrTx = db): Promise<Map<string, TCached>> {
+  const rows = await tx.select().from(calendars);
+  const result = new Map<string, TCached>();
+  for (const row of rows) result.set(row.key, await fromRow(tx, row));
+  return result;
+}
+
+/** One calendar by key, or null if there is none by that key. */
+export async function loadCalendar(key: string, tx: TDbOrTx = db): Promise<TCached | null> {
+  const [row] = await tx.select().from(calendars).where(eq(calendars.key, key));
+  return row ? fromRow(tx, row) : null;
+}

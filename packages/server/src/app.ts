@@ -10,13 +10,16 @@ import { jsonSchemaTransform, serializerCompiler } from 'fastify-type-provider-z
 import { auditRoutes } from './audit/routes.js';
 import { registerAuthHook } from './auth/auth-hook.js';
 import { authRoutes } from './auth/routes.js';
+import { calendarRoutes } from './calendars/routes.js';
 import type { TConfig } from './config.js';
 import { contractRoutes } from './contracts/routes.js';
 import { healthRoutes } from './health/routes.js';
 import { HttpMetrics, registerMetricsHook } from './http/metrics.js';
 import { localeOf, registerProblemHandler, sendProblem } from './http/problem.js';
 import { validatorCompiler } from './http/validation.js';
+import { notificationRoutes } from './notifications/routes.js';
 import { organizationRoutes } from './organizations/routes.js';
+import { slaPolicyRoutes } from './sla-policies/routes.js';
 import { systemRoutes } from './systems/routes.js';
 import { ticketRoutes } from './tickets/routes.js';
 import { userRoutes } from './users/routes.js';
@@ -84,6 +87,9 @@ export async function buildApp(
       await api.register(contractRoutes);
       await api.register(ticketRoutes);
       await api.register(auditRoutes);
+      await api.register(calendarRoutes);
+      await api.register(slaPolicyRoutes);
+      await api.register(notificationRoutes);
     },
     { prefix: '/api/v1' },
   );

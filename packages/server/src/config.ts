@@ -13,6 +13,8 @@ export type TConfig = {
   bodyLimitBytes: number;
   cookieSecure: boolean;
   logLevel: string;
+  /** Seconds between SLA sweeps; 0 turns the sweep off in this process. */
+  slaSweepSeconds: number;
   /** Where the built web app lives; served at `/` when present. */
   webDistDir: string;
 };
@@ -39,6 +41,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TConfig {
     bodyLimitBytes: 1024 * 1024,
     cookieSecure: env.HAMKKE_COOKIE_SECURE === 'true',
     logLevel: env.LOG_LEVEL ?? 'info',
+    slaSweepSeconds: intFrom(env.HAMKKE_SLA_SWEEP_SECONDS, 15, 'HAMKKE_SLA_SWEEP_SECONDS'),
     webDistDir: path.resolve(env.HAMKKE_WEB_DIST ?? new URL('../../web/dist', import.meta.url).pathname),
   };
 }

@@ -4,6 +4,7 @@ import { loadConfig } from './config.js';
 import { useDatabase } from './db/current.js';
 import { openDatabase } from './db/database.js';
 import { loadDemo } from './demo/load-demo.js';
+import { startSlaSweeper } from './sla/sweep-sla.js';
 import { ensureAdmin } from './users/ensure-admin.js';
 
 /** Starts Hamkke: database (embedded unless DATABASE_URL), migrations, first admin, HTTP server. */
@@ -28,12 +29,14 @@ async function main(): Promise<void> {
   }
 
   const app = await buildApp(config, { logger: { level: config.logLevel } });
+  const stopSweeper = config.slaSweepSeconds > 0 ? startSlaSweeper(config.slaSweepSeconds * 1000, logger) : null;
   let isStopping = false;
   const stop = async (signal: string) => {
     if (isStopping) return;
     isStopping = true;
     app.log.info({ signal }, 'stopping');
     await app.close();
+    await stopSweeper?.();
     await database.close();
     process.exit(0);
   };

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { LEVELS, PRIORITIES } from '../priority/priority.js';
 import { TICKET_STATUSES } from '../status/status.js';
 import { ZActorRef, ZInstant, ZPageQuery, ZUuid, zLine, zQueryList } from './common.js';
+import { ZSlaState, ZTicketSla } from './sla.js';
 import { ZSapModule } from './systems.js';
 
 export const TICKET_TYPES = [
@@ -65,6 +66,8 @@ export const ZTicket = z.object({
   resolvedAt: z.string().nullable(),
   closedAt: z.string().nullable(),
   version: z.number().int(),
+  /** Both SLA clocks: due times, elapsed and remaining business minutes, state. */
+  sla: ZTicketSla,
   // staff only
   isPriorityManual: z.boolean().optional(),
   tags: z.array(z.string()).optional(),
@@ -151,6 +154,10 @@ export const TICKET_SORTS = [
   '-priority',
   'number',
   '-number',
+  'responseDueAt',
+  '-responseDueAt',
+  'resolutionDueAt',
+  '-resolutionDueAt',
 ] as const;
 
 export const ZListTicketsQuery = ZPageQuery.extend({
@@ -164,6 +171,8 @@ export const ZListTicketsQuery = ZPageQuery.extend({
   module: zQueryList(ZSapModule),
   createdFrom: ZInstant.optional(),
   createdTo: ZInstant.optional(),
+  /** Tickets whose SLA (the worse of its two clocks) is in one of these states. */
+  sla: zQueryList(ZSlaState),
   sort: z.enum(TICKET_SORTS).default('-createdAt'),
 });
 export type TListTicketsQuery = z.infer<typeof ZListTicketsQuery>;

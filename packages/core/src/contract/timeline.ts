@@ -64,6 +64,8 @@ export const ZTimelineItem = z.discriminatedUnion('kind', [
   z.object({ ...base, kind: z.literal('comment'), comment: ZComment }),
   z.object({ ...base, kind: z.literal('attachment'), attachment: ZAttachment }),
   z.object({ ...base, kind: z.literal('time_entry'), timeEntry: ZTimeEntry }),
+  /** SLA news for staff: due times recomputed, a clock at risk or breached, an escalation applied. */
+  z.object({ ...base, kind: z.literal('sla'), sla: z.record(z.string(), z.unknown()) }),
 ]);
 export type TTimelineItem = z.infer<typeof ZTimelineItem>;
 export const ZTimeline = z.object({ items: z.array(ZTimelineItem) });

@@ -6,6 +6,7 @@ import { assert, canWork, isStaff } from '../auth/policy.js';
 import { db } from '../db/current.js';
 import { comments, tickets } from '../db/schema.js';
 import { Conflict } from '../http/errors.js';
+import { slaAfterChange } from '../sla/ticket-sla.js';
 import { appendEvent } from './append-event.js';
 import { lockTicket } from './get-ticket.js';
 import { assertTakesPublicPosts } from './policy.js';
@@ -45,14 +46,21 @@ export async function addComment(
       subjectId: comment!.id,
     });
 
+    const now = new Date();
     const next = isStaff(actor)
       ? null
       : statusAfterCustomerReply(ticket.status as TTicketStatus, Boolean(ticket.assigneeId));
-    if (next) {
+    // The first public reply by staff stops the response clock.
+    const isFirstResponse = canWork(actor) && input.visibility === 'public' && !ticket.firstResponseAt;
+    if (next || isFirstResponse) {
+      const change = next ? { status: next, resolvedAt: null } : { firstResponseAt: now };
+      const sla = await slaAfterChange(tx, ticket, { ...ticket, ...change }, now);
       await tx
         .update(tickets)
-        .set({ status: next, resolvedAt: null, version: sql`${tickets.version} + 1` })
+        .set({ ...change, ...sla.patch, ...(next ? { version: sql`${tickets.version} + 1` } : {}) })
         .where(eq(tickets.id, ticket.id));
+    }
+    if (next) {
       await appendEvent(tx, actor, ticket.id, {
         kind: 'changed',
         visibility: 'public',

@@ -8,6 +8,7 @@ import type { TTx } from '../db/database.js';
 import { contracts, organizations, tickets } from '../db/schema.js';
 import { Forbidden, Invalid, NotFound } from '../http/errors.js';
 import { ORGANIZATION } from '../organizations/get-organization.js';
+import { slaForNewTicket } from '../sla/ticket-sla.js';
 import { appendEvent } from './append-event.js';
 import { checkReferences } from './check-references.js';
 import { getTicketView } from './get-ticket.js';
@@ -89,6 +90,9 @@ export async function createTicket(actor: TActor, input: TCreateTicket): Promise
     await checkReferences(tx, { ...input, organizationId, requesterId });
     const number = await nextNumber(tx, organizationId);
     const contractId = input.contractId ?? (await currentContractId(tx, organizationId));
+    const priority = input.priority ?? priorityOf(input.impact, input.urgency);
+    const createdAt = new Date();
+    const sla = await slaForNewTicket(tx, { contractId, priority, status: 'new', createdAt });
     const [ticket] = await tx
       .insert(tickets)
       .values({
@@ -102,7 +106,7 @@ export async function createTicket(actor: TActor, input: TCreateTicket): Promise
         description: input.description,
         impact: input.impact,
         urgency: input.urgency,
-        priority: input.priority ?? priorityOf(input.impact, input.urgency),
+        priority,
         isPriorityManual: input.priority !== undefined,
         requesterId,
         assigneeId: input.assigneeId ?? null,
@@ -113,6 +117,9 @@ export async function createTicket(actor: TActor, input: TCreateTicket): Promise
         transports: input.transports ?? [],
         plannedStart: input.plannedStart ? new Date(input.plannedStart) : null,
         plannedEnd: input.plannedEnd ? new Date(input.plannedEnd) : null,
+        createdAt,
+        updatedAt: createdAt,
+        ...sla,
       })
       .returning();
     await appendEvent(tx, actor, ticket!.id, { kind: 'created', visibility: 'public' });

@@ -81,6 +81,8 @@ export async function getTimeline(actor: TActor, ticketRef: string): Promise<TTi
     } else if (e.kind === 'attachment') {
       const a = attachmentsById.get(e.subjectId!);
       if (a) items.push({ ...base, kind: 'attachment', attachment: presentAttachment(a, names) });
+    } else if (e.kind === 'sla') {
+      items.push({ ...base, kind: 'sla', sla: e.data });
     } else if (e.kind === 'time_entry') {
       const t = timeById.get(e.subjectId!);
       if (t) items.push({ ...base, kind: 'time_entry', timeEntry: presentTimeEntry(t, names) });

@@ -8,11 +8,22 @@ import { AppError } from '../http/errors.js';
 import { ticketScope } from './get-ticket.js';
 import { selectTicketView, type TTicketView } from './ticket-view.js';
 
-const SORT_COLUMNS: Record<string, PgColumn> = {
-  createdAt: tickets.createdAt,
-  updatedAt: tickets.updatedAt,
-  priority: tickets.priority,
-  number: tickets.number,
+type TSortKey = { expr: SQL; isTime: boolean; read: (t: TTicketView['ticket']) => string };
+
+const timeKey = (column: PgColumn, read: (t: TTicketView['ticket']) => Date | null): TSortKey => ({
+  // Tickets without an SLA have no due time; they sort after every due time, as 'infinity'.
+  expr: sql`coalesce(${column}, 'infinity'::timestamptz)`,
+  isTime: true,
+  read: (t) => read(t)?.toISOString() ?? 'infinity',
+});
+
+const SORT_KEYS: Record<string, TSortKey> = {
+  createdAt: { expr: sql`${tickets.createdAt}`, isTime: true, read: (t) => t.createdAt.toISOString() },
+  updatedAt: { expr: sql`${tickets.updatedAt}`, isTime: true, read: (t) => t.updatedAt.toISOString() },
+  priority: { expr: sql`${tickets.priority}`, isTime: false, read: (t) => t.priority },
+  number: { expr: sql`${tickets.number}`, isTime: false, read: (t) => t.number },
+  responseDueAt: timeKey(tickets.responseDueAt, (t) => t.responseDueAt),
+  resolutionDueAt: timeKey(tickets.resolutionDueAt, (t) => t.resolutionDueAt),
 };
 
 const BAD_CURSOR = new AppError(
@@ -25,9 +36,7 @@ const BAD_CURSOR = new AppError(
 type TCursor = { s: string; v: string; id: string };
 
 function encodeCursor(sort: string, view: TTicketView): string {
-  const field = sort.replace('-', '') as keyof typeof SORT_COLUMNS;
-  const raw = view.ticket[field as 'createdAt' | 'updatedAt' | 'priority' | 'number'];
-  const value = raw instanceof Date ? raw.toISOString() : String(raw);
+  const value = SORT_KEYS[sort.replace('-', '')]!.read(view.ticket);
   return Buffer.from(JSON.stringify({ s: sort, v: value, id: view.ticket.id } satisfies TCursor)).toString(
     'base64url',
   );
@@ -64,14 +73,15 @@ export async function listTickets(
     conditions.push(eq(tickets.assigneeId, query.assigneeId === 'me' ? actor.userId : query.assigneeId));
   if (query.createdFrom) conditions.push(gte(tickets.createdAt, new Date(query.createdFrom)));
   if (query.createdTo) conditions.push(lt(tickets.createdAt, new Date(query.createdTo)));
+  if (query.sla) conditions.push(inArray(tickets.slaState, query.sla));
 
   const isDesc = query.sort.startsWith('-');
-  const column = SORT_COLUMNS[query.sort.replace('-', '')]!;
+  const key = SORT_KEYS[query.sort.replace('-', '')]!;
+  const column = key.expr;
   if (query.cursor) {
     const cursor = decodeCursor(query.cursor, query.sort);
-    const value =
-      column === tickets.createdAt || column === tickets.updatedAt ? new Date(cursor.v) : cursor.v;
-    if (value instanceof Date && Number.isNaN(value.getTime())) throw BAD_CURSOR;
+    if (key.isTime && cursor.v !== 'infinity' && Number.isNaN(Date.parse(cursor.v))) throw BAD_CURSOR;
+    const value = key.isTime ? sql`${cursor.v}::timestamptz` : cursor.v;
     // Row comparison lets PostgreSQL walk the (column, id) index from the cursor on.
     conditions.push(
       isDesc

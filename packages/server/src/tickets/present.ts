@@ -2,12 +2,13 @@ import type { TSapModule, TTicket } from '@hamkke/core';
 import type { TActor } from '../auth/actor.js';
 import { isStaff } from '../auth/policy.js';
 import { iso } from '../http/types.js';
+import { presentSla, type TCalendarsByKey } from '../sla/present-sla.js';
 import type { TTicketView } from './ticket-view.js';
 
 const ref = (id: string | null, name: string | null) => (id ? { id, name: name ?? '' } : null);
 
 /** The ticket as the actor may see it: internal fields (tags, team, schedule) only for staff. */
-export function presentTicket(view: TTicketView, actor: TActor): TTicket {
+export function presentTicket(view: TTicketView, actor: TActor, calendars: TCalendarsByKey): TTicket {
   const t = view.ticket;
   const base: TTicket = {
     id: t.id,
@@ -34,6 +35,7 @@ export function presentTicket(view: TTicketView, actor: TActor): TTicket {
     resolvedAt: iso(t.resolvedAt),
     closedAt: iso(t.closedAt),
     version: t.version,
+    sla: presentSla(t, calendars),
   };
   if (!isStaff(actor)) return base;
   return {

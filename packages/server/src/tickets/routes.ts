@@ -15,6 +15,7 @@ import {
   zPage,
 } from '@hamkke/core';
 import { z } from 'zod';
+import { loadCalendars } from '../calendars/load-calendars.js';
 import { AppError } from '../http/errors.js';
 import type { TRoutes } from '../http/types.js';
 import { addAttachment, attachmentPath } from './add-attachment.js';
@@ -45,28 +46,39 @@ export const ticketRoutes: TRoutes = async (app) => {
     '/tickets',
     { schema: { tags, body: ZCreateTicket, response: { 201: ZTicket } } },
     async (req, reply) =>
-      reply.code(201).send(presentTicket(await createTicket(req.actor!, req.body), req.actor!)),
+      reply
+        .code(201)
+        .send(presentTicket(await createTicket(req.actor!, req.body), req.actor!, await loadCalendars())),
   );
 
   app.get(
     '/tickets',
     { schema: { tags, querystring: ZListTicketsQuery, response: { 200: zPage(ZTicket) } } },
     async (req) => {
-      const page = await listTickets(req.actor!, req.query);
-      return { items: page.items.map((t) => presentTicket(t, req.actor!)), nextCursor: page.nextCursor };
+      const [page, calendars] = await Promise.all([listTickets(req.actor!, req.query), loadCalendars()]);
+      return {
+        items: page.items.map((t) => presentTicket(t, req.actor!, calendars)),
+        nextCursor: page.nextCursor,
+      };
     },
   );
 
   app.get(
     '/tickets/:id',
     { schema: { tags, params: ZTicketParams, response: { 200: ZTicket } } },
-    async (req) => presentTicket(await getTicketView(req.actor!, req.params.id), req.actor!),
+    async (req) =>
+      presentTicket(await getTicketView(req.actor!, req.params.id), req.actor!, await loadCalendars()),
   );
 
   app.patch(
     '/tickets/:id',
     { schema: { tags, params: ZTicketParams, body: ZUpdateTicket, response: { 200: ZTicket } } },
-    async (req) => presentTicket(await updateTicket(req.actor!, req.params.id, req.body), req.actor!),
+    async (req) =>
+      presentTicket(
+        await updateTicket(req.actor!, req.params.id, req.body),
+        req.actor!,
+        await loadCalendars(),
+      ),
   );
 
   app.get(

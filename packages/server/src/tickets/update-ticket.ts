@@ -14,6 +14,7 @@ import { db } from '../db/current.js';
 import type { TDbOrTx } from '../db/database.js';
 import { tickets, users } from '../db/schema.js';
 import { Conflict, Forbidden } from '../http/errors.js';
+import { slaAfterChange } from '../sla/ticket-sla.js';
 import { appendEvent } from './append-event.js';
 import { checkReferences, type TUserNames } from './check-references.js';
 import { getTicketView, lockTicket } from './get-ticket.js';
@@ -147,9 +148,11 @@ export async function updateTicket(
     const names = await checkReferences(tx, { ...fields, organizationId: before.organizationId });
     const changes = await diff(tx, before, patch, names);
     if (changes.length === 0) return before.id;
+    const now = new Date();
+    const sla = await slaAfterChange(tx, before, { ...before, ...patch } as TTicketRow, now);
     const [after] = await tx
       .update(tickets)
-      .set({ ...patch, version: sql`${tickets.version} + 1`, updatedAt: new Date() })
+      .set({ ...patch, ...sla.patch, version: sql`${tickets.version} + 1`, updatedAt: now })
       .where(eq(tickets.id, before.id))
       .returning();
     const isInternalOnly = changes.every((c) =>
@@ -160,6 +163,10 @@ export async function updateTicket(
       visibility: isInternalOnly ? 'internal' : 'public',
       data: { changes },
     });
+    if (sla.recompute) {
+      const data = { reason: 'recomputed', ...sla.recompute };
+      await appendEvent(tx, actor, before.id, { kind: 'sla', visibility: 'internal', data });
+    }
     await recordAudit(tx, actor, {
       action: 'update',
       entityType: 'ticket',

@@ -162,6 +162,20 @@ describe('loadDemo', () => {
     expect(statuses.some(isOpenStatus)).toBe(true);
   });
 
+  it('gives the tickets SLA clocks: met or breached when done, running for the open ones', async () => {
+    const measured = demoTickets.filter((t) => t.status !== 'cancelled');
+    expect(measured.every((t) => t.slaState !== 'none' && t.resolutionDueAt !== null)).toBe(true);
+    for (const t of measured.filter((x) => x.status === 'closed'))
+      expect(['met', 'breached']).toContain(t.resolutionState);
+    const open = measured.filter((t) => isOpenStatus(t.status as TTicketStatus));
+    expect(open.every((t) => ['within', 'at_risk', 'breached', 'paused'].includes(t.resolutionState))).toBe(
+      true,
+    );
+    expect(demoTickets.filter((t) => t.status === 'cancelled').every((t) => t.slaState === 'none')).toBe(
+      true,
+    );
+  });
+
   it('skips a second load and adds nothing', async () => {
     const again = await loadDemo();
     expect(again).toEqual({ ...first, skipped: true });

@@ -20,6 +20,7 @@ import { buildDemoTickets } from './build-demo-tickets.js';
 import { addMinutes } from './demo-clock.js';
 import { DEMO_ORGANIZATIONS, type TDemoOrganization } from './demo-organizations.js';
 import type { TDemoOrgRef, TDemoStaffRef } from './demo-refs.js';
+import { withDemoSla } from './demo-sla.js';
 import { DEMO_AGENTS, DEMO_MANAGER, DEMO_PASSWORD, DEMO_VIEWER } from './demo-staff.js';
 
 export type TDemoSummary = { skipped: boolean; organizations: number; users: number; tickets: number };
@@ -196,7 +197,7 @@ export async function loadDemo(now: Date = new Date()): Promise<TDemoSummary> {
       plans.map((p) => ({ ...p.contract, updatedAt: p.contract.createdAt })),
     );
     await insertInBatches(tx, users, userRows);
-    await insertInBatches(tx, tickets, built.tickets);
+    await insertInBatches(tx, tickets, await withDemoSla(tx, built.tickets, built.comments, now));
     await insertInBatches(tx, comments, built.comments);
     await insertInBatches(tx, timeEntries, built.timeEntries);
     await insertInBatches(tx, ticketEvents, built.events);

@@ -1,5 +1,5 @@
 import type { TPriority } from '@hamkke/core';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { TDbOrTx } from '../db/database.js';
 import { contracts, slaPolicies } from '../db/schema.js';
 
@@ -33,14 +33,26 @@ export async function resolveSla(
   priority: TPriority,
 ): Promise<TSlaSettings | null> {
   if (!contractId) return null;
-  const [contract] = await tx.select().from(contracts).where(eq(contracts.id, contractId));
-  if (!contract) return null;
-  const policy = await policyOf(tx, contract.slaPolicyId);
-  const target = policy?.targets[priority];
-  if (!policy || !target) return null;
+  // One round trip: the contract with its own policy, or the default one.
+  const defaultPolicy = tx
+    .select({ id: slaPolicies.id })
+    .from(slaPolicies)
+    .where(eq(slaPolicies.isDefault, true))
+    .limit(1);
+  const [row] = await tx
+    .select({
+      calendarKey: contracts.calendarKey,
+      p1AroundTheClock: contracts.p1AroundTheClock,
+      policy: slaPolicies,
+    })
+    .from(contracts)
+    .innerJoin(slaPolicies, eq(slaPolicies.id, sql`coalesce(${contracts.slaPolicyId}, (${defaultPolicy}))`))
+    .where(eq(contracts.id, contractId));
+  const target = row?.policy.targets[priority];
+  if (!row || !target) return null;
   return {
-    policy,
-    calendarKey: priority === 'P1' && contract.p1AroundTheClock ? '24x7' : contract.calendarKey,
+    policy: row.policy,
+    calendarKey: priority === 'P1' && row.p1AroundTheClock ? '24x7' : row.calendarKey,
     responseTargetMin: target.firstResponse,
     resolutionTargetMin: target.resolution,
   };

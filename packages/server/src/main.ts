@@ -29,7 +29,8 @@ async function main(): Promise<void> {
   }
 
   const app = await buildApp(config, { logger: { level: config.logLevel } });
-  const stopSweeper = config.slaSweepSeconds > 0 ? startSlaSweeper(config.slaSweepSeconds * 1000, logger) : null;
+  const stopSweeper =
+    config.slaSweepSeconds > 0 ? startSlaSweeper(config.slaSweepSeconds * 1000, logger) : null;
   let isStopping = false;
   const stop = async (signal: string) => {
     if (isStopping) return;

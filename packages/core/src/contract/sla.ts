@@ -5,17 +5,27 @@ import { TICKET_STATUSES } from '../status/status.js';
 import { ZUuid, zLine } from './common.js';
 
 const ZMinutes = z.number().int().min(1).max(525_600);
-export const ZSlaTarget = z.object({ firstResponse: ZMinutes, resolution: ZMinutes });
+export const ZSlaTarget = z
+  .object({ firstResponse: ZMinutes, resolution: ZMinutes })
+  .refine((t) => t.firstResponse <= t.resolution, {
+    message: 'resolution must not be shorter than firstResponse',
+    path: ['resolution'],
+  });
 
 export const ESCALATION_ACTIONS = ['notify', 'raise_priority', 'reassign_team'] as const;
-export const ZEscalationRule = z.object({
-  /** The event that fires the rule. */
-  on: z.enum(['at_risk', 'breached']),
-  clock: z.enum(['response', 'resolution']),
-  action: z.enum(ESCALATION_ACTIONS),
-  /** For `reassign_team`: the team the ticket moves to. */
-  team: z.string().trim().min(1).max(100).optional(),
-});
+export const ZEscalationRule = z
+  .object({
+    /** The event that fires the rule. */
+    on: z.enum(['at_risk', 'breached']),
+    clock: z.enum(['response', 'resolution']),
+    action: z.enum(ESCALATION_ACTIONS),
+    /** For `reassign_team`: the team the ticket moves to. */
+    team: z.string().trim().min(1).max(100).optional(),
+  })
+  .refine((r) => r.action !== 'reassign_team' || r.team !== undefined, {
+    message: 'reassign_team needs a team',
+    path: ['team'],
+  });
 export type TEscalationRule = z.infer<typeof ZEscalationRule>;
 
 const PAUSABLE = TICKET_STATUSES.filter((s) => s !== 'resolved' && s !== 'closed' && s !== 'cancelled');
@@ -51,10 +61,20 @@ export const ZCreateSlaPolicy = z
     escalations: slaPolicyFields.escalations.default([
       { on: 'breached', clock: 'resolution', action: 'notify' },
     ]),
+    /** Makes this the policy of contracts that name none; the previous default stops being one. */
+    isDefault: z.boolean().default(false),
   })
   .strict();
 export type TCreateSlaPolicy = z.infer<typeof ZCreateSlaPolicy>;
-export const ZUpdateSlaPolicy = z.object(slaPolicyFields).partial().strict();
+/**
+ * `isDefault: true` moves the default here. There is always exactly one default, so `false` is
+ * refused on the default policy: make another one the default instead.
+ */
+export const ZUpdateSlaPolicy = z
+  .object({ ...slaPolicyFields, isDefault: z.boolean() })
+  .partial()
+  .strict()
+  .refine((p) => Object.keys(p).length > 0, { message: 'Nothing to change', path: [] });
 export type TUpdateSlaPolicy = z.infer<typeof ZUpdateSlaPolicy>;
 
 export const ZSlaState = z.enum(SLA_STATES);

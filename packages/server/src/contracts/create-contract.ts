@@ -5,6 +5,7 @@ import { assert, canManage } from '../auth/policy.js';
 import { db } from '../db/current.js';
 import { contracts } from '../db/schema.js';
 import { getOrganization } from '../organizations/get-organization.js';
+import { checkContractReferences } from './check-contract-references.js';
 import { presentContract, type TContractRow } from './present.js';
 
 /** Contracts are commercial commitments: managers and admins record them. */
@@ -16,6 +17,7 @@ export async function createContract(
   return db.transaction(async (tx) => {
     await getOrganization(actor, organizationId, tx);
     assert(canManage(actor));
+    await checkContractReferences(tx, input);
     const [contract] = await tx
       .insert(contracts)
       .values({ ...input, organizationId })

@@ -17,6 +17,7 @@ export function presentContract(c: TContractRow, actor: TActor): TContract {
     monthlyHours: Number(c.monthlyHours),
     slaPolicyId: c.slaPolicyId,
     calendarKey: c.calendarKey,
+    p1AroundTheClock: c.p1AroundTheClock,
     inspectionCadence: c.inspectionCadence,
     notes: isStaff(actor) ? c.notes : '',
     createdAt: c.createdAt.toISOString(),

@@ -1,10 +1,19 @@
-import { ZContract, ZCreateContract, ZIdParam, ZUpdateContract } from '@hamkke/core';
+import {
+  ZContract,
+  ZContractUsage,
+  ZCreateContract,
+  ZIdParam,
+  ZUpdateContract,
+  ZUsageQuery,
+} from '@hamkke/core';
 import { z } from 'zod';
 import type { TRoutes } from '../http/types.js';
 import { createContract } from './create-contract.js';
 import { getContract } from './get-contract.js';
+import { getContractUsage } from './get-contract-usage.js';
 import { listContracts } from './list-contracts.js';
 import { presentContract } from './present.js';
+import { presentContractUsage } from './present-usage.js';
 import { updateContract } from './update-contract.js';
 
 const tags = ['contracts'];
@@ -29,6 +38,11 @@ export const contractRoutes: TRoutes = async (app) => {
     '/contracts/:id',
     { schema: { tags, params: ZIdParam, response: { 200: ZContract } } },
     async (req) => presentContract(await getContract(req.actor!, req.params.id), req.actor!),
+  );
+  app.get(
+    '/contracts/:id/usage',
+    { schema: { tags, params: ZIdParam, querystring: ZUsageQuery, response: { 200: ZContractUsage } } },
+    async (req) => presentContractUsage(await getContractUsage(req.actor!, req.params.id, req.query)),
   );
   app.patch(
     '/contracts/:id',

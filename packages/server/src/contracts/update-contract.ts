@@ -6,6 +6,7 @@ import { assert, canManage } from '../auth/policy.js';
 import { db } from '../db/current.js';
 import { contracts } from '../db/schema.js';
 import { Invalid } from '../http/errors.js';
+import { checkContractReferences } from './check-contract-references.js';
 import { getContract } from './get-contract.js';
 import { presentContract, type TContractRow } from './present.js';
 
@@ -23,6 +24,7 @@ export async function updateContract(
         ko: 'endsOn은 startsOn보다 앞설 수 없습니다',
       });
     }
+    await checkContractReferences(tx, input);
     const [contract] = await tx
       .update(contracts)
       .set({ ...input, updatedAt: new Date() })

@@ -47,23 +47,38 @@ export async function seedReferenceData(db: TDbOrTx): Promise<void> {
       },
     ])
     .onConflictDoNothing();
+  // Holidays are seeded per year the table does not know yet, so an admin's renames and withdrawals
+  // stay as they are, while a release that extends the years adds the new ones.
+  const known = await db
+    .select({ year: sql<number>`extract(year from ${publicHolidays.date})::int` })
+    .from(publicHolidays)
+    .groupBy(sql`1`);
+  const knownYears = new Set(known.map((k) => k.year));
   const holidays = [];
   for (let year = KOREAN_HOLIDAY_YEARS.from; year <= KOREAN_HOLIDAY_YEARS.to; year++) {
-    holidays.push(...koreanHolidays(year, KNOWN_ADHOC_HOLIDAYS));
+    if (!knownYears.has(year)) holidays.push(...koreanHolidays(year, KNOWN_ADHOC_HOLIDAYS));
   }
-  const inserted = await db
-    .insert(publicHolidays)
-    .values(
-      holidays.map((h) => ({ date: h.date, name: h.name, nameEn: h.nameEn, kind: h.kind, source: h.source })),
-    )
-    .onConflictDoNothing()
-    .returning({ date: publicHolidays.date });
-  if (inserted.length > 0) {
+  if (holidays.length > 0) {
+    await db
+      .insert(publicHolidays)
+      .values(
+        holidays.map((h) => ({
+          date: h.date,
+          name: h.name,
+          nameEn: h.nameEn,
+          kind: h.kind,
+          source: h.source,
+        })),
+      )
+      .onConflictDoNothing();
     await db
       .update(calendars)
       .set({ revision: sql`${calendars.revision} + 1` })
       .where(sql`${calendars.usesPublicHolidays}`);
   }
+  // The default policy only on an install without one: a renamed default must not get a twin.
+  const [hasPolicy] = await db.select({ id: slaPolicies.id }).from(slaPolicies).limit(1);
+  if (hasPolicy) return;
   await db
     .insert(slaPolicies)
     .values({

@@ -48,8 +48,19 @@ export class Conflict extends AppError {
 
 /** A request that is well-formed but breaks a business rule: names the field and the rule. */
 export class Invalid extends AppError {
-  constructor(path: string, message: { en: string; ko: string }) {
-    super(422, 'invalid', message, [{ path, message: message.en, in: 'body' }]);
+  constructor(path: string, message: { en: string; ko: string }, part: 'body' | 'query' | 'path' = 'body') {
+    super(422, 'invalid', message, [{ path, message: message.en, in: part }]);
+  }
+}
+
+/** Runs a write and turns a unique-index violation (23505) into the given conflict. */
+export async function uniqueOr<T>(write: () => Promise<T>, conflict: () => Conflict): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    const cause = (error as { cause?: { code?: string } }).cause ?? (error as { code?: string });
+    if (cause.code === '23505') throw conflict();
+    throw error;
   }
 }
 

@@ -67,6 +67,18 @@ const KO_CUSTOM: Record<string, string> = {
   'A ticket id or number': '티켓 ID 또는 번호(예: HNX-000123)여야 합니다',
   [NUL_MESSAGE]: '텍스트에 NUL 문자(U+0000)를 넣을 수 없습니다',
   'A date between the years 1 and 9999': '1년부터 9999년 사이의 날짜여야 합니다',
+  'expected HH:MM': 'HH:MM 형식의 시각이어야 합니다 (예: 09:00, 하루 끝은 24:00)',
+  'start must be before end': '시작 시각이 종료 시각보다 앞서야 합니다',
+  'intervals must be in order and must not overlap': '근무 시간대는 순서대로, 겹치지 않게 적어야 합니다',
+  'unknown time zone': '알 수 없는 시간대입니다 (예: Asia/Seoul)',
+  'lower-case letters, digits and dashes': '영문 소문자, 숫자, 하이픈(-)만 쓸 수 있습니다',
+  'A key must not look like an id': '키는 ID(UUID) 형식일 수 없습니다',
+  'A calendar needs working hours on at least one day': '적어도 하루는 근무 시간이 있어야 합니다',
+  'Give minutes or to': 'minutes 또는 to 중 하나를 주어야 합니다',
+  'Give either minutes or to, not both': 'minutes와 to 중 하나만 주어야 합니다',
+  'resolution must not be shorter than firstResponse': 'resolution은 firstResponse보다 짧을 수 없습니다',
+  'reassign_team needs a team': 'reassign_team에는 team이 필요합니다',
+  'A month, YYYY-MM': '연월은 YYYY-MM 형식이어야 합니다 (예: 2026-03)',
 };
 
 function messageOf(issue: $ZodIssue, locale: TLocale): string {

@@ -3,7 +3,17 @@ import type { TRole } from '@hamkke/core';
 import { hashPassword } from '../auth/password.js';
 import { newSecret, sha256 } from '../auth/secrets.js';
 import { db } from '../db/current.js';
-import { contracts, organizations, sessions, systems, users } from '../db/schema.js';
+import {
+  calendarClosures,
+  calendars,
+  contracts,
+  organizations,
+  publicHolidays,
+  sessions,
+  slaPolicies,
+  systems,
+  users,
+} from '../db/schema.js';
 
 export const PASSWORD = 'correct horse battery staple';
 let passwordHash: Promise<string> | null = null;
@@ -103,4 +113,68 @@ export async function makeWorld() {
     makeUser('viewer'),
   ]);
   return { org, system, contract, customer, agent, manager, admin, viewer };
+}
+
+const OFFICE_DAY = [
+  { start: '09:00', end: '12:00' },
+  { start: '13:00', end: '18:00' },
+];
+
+/** A calendar of the tests' own (weekdays 09–18 in Seoul, public holidays observed), with a unique key. */
+export async function makeCalendar(overrides: Partial<typeof calendars.$inferInsert> = {}) {
+  const [calendar] = await db
+    .insert(calendars)
+    .values({
+      key: `test-${unique().toLowerCase()}`,
+      name: `테스트 달력 ${unique()}`,
+      weeklyHours: [[], OFFICE_DAY, OFFICE_DAY, OFFICE_DAY, OFFICE_DAY, OFFICE_DAY, []],
+      ...overrides,
+    })
+    .returning();
+  return calendar!;
+}
+
+/** A closure day on a calendar. */
+export async function makeClosure(calendarId: string, date: string, name = '창립기념일') {
+  const [closure] = await db.insert(calendarClosures).values({ calendarId, date, name }).returning();
+  return closure!;
+}
+
+/**
+ * An ad-hoc public holiday with a unique name. Pick a date no other test computes business time
+ * across: every calendar that observes public holidays skips it.
+ */
+export async function makePublicHoliday(
+  date: string,
+  overrides: Partial<typeof publicHolidays.$inferInsert> = {},
+) {
+  const [holiday] = await db
+    .insert(publicHolidays)
+    .values({
+      date,
+      name: `임시공휴일 ${unique()}`,
+      nameEn: 'Temporary holiday',
+      kind: 'adhoc',
+      ...overrides,
+    })
+    .returning();
+  return holiday!;
+}
+
+/** A non-default SLA policy with a unique name and the standard targets. */
+export async function makeSlaPolicy(overrides: Partial<typeof slaPolicies.$inferInsert> = {}) {
+  const [policy] = await db
+    .insert(slaPolicies)
+    .values({
+      name: `테스트 SLA ${unique()}`,
+      targets: {
+        P1: { firstResponse: 30, resolution: 240 },
+        P2: { firstResponse: 60, resolution: 480 },
+        P3: { firstResponse: 240, resolution: 1440 },
+        P4: { firstResponse: 480, resolution: 2400 },
+      },
+      ...overrides,
+    })
+    .returning();
+  return policy!;
 }

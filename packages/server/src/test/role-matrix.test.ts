@@ -1,8 +1,17 @@
 import { INTERNAL_TICKET_FIELDS } from '@hamkke/core';
 import { describe, expect, it } from 'vitest';
 import { createToken } from '../auth/tokens.js';
+import { db } from '../db/current.js';
+import { notifications } from '../db/schema.js';
 import { client, type TResponse, useApp } from './api.js';
-import { PASSWORD, type TTestUser } from './factories.js';
+import {
+  makeCalendar,
+  makeClosure,
+  makePublicHoliday,
+  makeSlaPolicy,
+  PASSWORD,
+  type TTestUser,
+} from './factories.js';
 import { registeredRoutes } from './routes.js';
 import {
   actorOf,
@@ -57,6 +66,7 @@ GET    /organizations/:id/contracts                             401  200   200  
 POST   /organizations/:id/contracts                             401  201   201     403   403    403      404
 GET    /contracts/:id                                           401  200   200     200   200    200      404
 PATCH  /contracts/:id                                           401  200   200     403   403    403      404
+GET    /contracts/:id/usage                                     401  200   200     200   200    200      404
 GET    /tickets                                                 401  200   200     200   200    200      200
 POST   /tickets                                                 401  201   201     201   403    201      404
 POST   /tickets (with tags)                                     401  201   201     201   403    403      404
@@ -73,12 +83,36 @@ POST   /tickets/:id/attachments (internal)                      401  201   201  
 GET    /tickets/:id/attachments/:attachmentId (public)          401  200   200     200   200    200      404
 GET    /tickets/:id/attachments/:attachmentId (internal)        401  200   200     200   200    404      404
 GET    /audit                                                   401  200   200     403   403    403      403
+GET    /calendars                                               401  200   200     200   200    403      403
+POST   /calendars                                               401  201   403     403   403    403      403
+GET    /calendars/:id                                           401  200   200     200   200    403      403
+PATCH  /calendars/:id                                           401  200   403     403   403    403      403
+GET    /calendars/:id/holidays                                  401  200   200     200   200    403      403
+POST   /calendars/:id/closures                                  401  201   403     403   403    403      403
+DELETE /calendars/:id/closures/:date                            401  204   403     403   403    403      403
+GET    /calendars/:id/business-time (minutes)                   401  200   200     200   200    403      403
+GET    /calendars/:id/business-time (to)                        401  200   200     200   200    403      403
+GET    /holidays                                                401  200   200     200   200    403      403
+POST   /holidays                                                401  201   403     403   403    403      403
+PATCH  /holidays/:id                                            401  200   403     403   403    403      403
+GET    /sla-policies                                            401  200   200     200   200    403      403
+POST   /sla-policies                                            401  201   201     403   403    403      403
+GET    /sla-policies/:id                                        401  200   200     200   200    403      403
+PATCH  /sla-policies/:id                                        401  200   200     403   403    403      403
+GET    /notifications                                           401  200   200     200   200    200      200
+POST   /notifications/:id/read (own)                            401  204   204     204   204    204      204
+POST   /notifications/:id/read (someone else's)                 401  404   404     404   404    404      404
+POST   /notifications/read-all                                  401  204   204     204   204    204      204
 `;
 
 type TCall = (s: TScene, api: TApi, me: TTestUser | null) => Promise<TResponse>;
 
 const today = () => new Date().toISOString().slice(0, 10);
 const tokenOf = async (user: TTestUser) => (await createToken(actorOf(user), { name: 'ERP 연동' })).id;
+const notificationOf = async (user: TTestUser) => {
+  const [row] = await db.insert(notifications).values({ userId: user.id, kind: 'sla_at_risk' }).returning();
+  return row!.id;
+};
 const unique = () => Math.random().toString(36).slice(2, 8).toUpperCase();
 
 /** How each row of the specification is called; `me` is the caller (null without a session). */
@@ -131,6 +165,7 @@ const CALLS: Record<string, TCall> = {
     }),
   'GET /contracts/:id': (s, api) => api.get(`/contracts/${s.contract.id}`),
   'PATCH /contracts/:id': (s, api) => api.patch(`/contracts/${s.contract.id}`, { monthlyHours: 120 }),
+  'GET /contracts/:id/usage': (s, api) => api.get(`/contracts/${s.contract.id}/usage?month=2026-03`),
   'GET /tickets': (_s, api) => api.get('/tickets'),
   'POST /tickets': (s, api) => api.post('/tickets', { organizationId: s.org.id, title: 'FB60 전기 오류' }),
   'POST /tickets (with tags)': (s, api) =>
@@ -160,6 +195,58 @@ const CALLS: Record<string, TCall> = {
   'GET /tickets/:id/attachments/:attachmentId (internal)': async (s, api) =>
     api.get(`/tickets/${s.ticket.id}/attachments/${(await addFiles(app, s)).internalFile.id}`),
   'GET /audit': (_s, api) => api.get('/audit'),
+  'GET /calendars': (_s, api) => api.get('/calendars'),
+  'POST /calendars': (_s, api) =>
+    api.post('/calendars', {
+      key: `matrix-${unique().toLowerCase()}`,
+      name: '야간 지원 달력',
+      weeklyHours: Array(7).fill([{ start: '18:00', end: '22:00' }]),
+    }),
+  'GET /calendars/:id': (_s, api) => api.get('/calendars/kr-standard'),
+  'PATCH /calendars/:id': async (_s, api) =>
+    api.patch(`/calendars/${(await makeCalendar()).key}`, { name: '본사 달력' }),
+  'GET /calendars/:id/holidays': (_s, api) => api.get('/calendars/kr-standard/holidays?year=2026'),
+  'POST /calendars/:id/closures': async (_s, api) =>
+    api.post(`/calendars/${(await makeCalendar()).id}/closures`, { date: '2026-11-23', name: '창립기념일' }),
+  'DELETE /calendars/:id/closures/:date': async (_s, api) => {
+    const calendar = await makeCalendar();
+    await makeClosure(calendar.id, '2026-11-23');
+    return api.delete(`/calendars/${calendar.id}/closures/2026-11-23`);
+  },
+  'GET /calendars/:id/business-time (minutes)': (_s, api) =>
+    api.get('/calendars/kr-standard/business-time?from=2026-11-20T17:00:00%2B09:00&minutes=240'),
+  'GET /calendars/:id/business-time (to)': (_s, api) =>
+    api.get('/calendars/kr-standard/business-time?from=2026-11-20T08:00:00Z&to=2026-11-23T03:00:00Z'),
+  'GET /holidays': (_s, api) => api.get('/holidays?year=2026'),
+  // Far in the future, so that no other test computes business time across the day.
+  'POST /holidays': (_s, api) =>
+    api.post('/holidays', {
+      date: '2099-12-30',
+      name: `임시공휴일 ${unique()}`,
+      nameEn: 'Temporary holiday',
+    }),
+  'PATCH /holidays/:id': async (_s, api) =>
+    api.patch(`/holidays/${(await makePublicHoliday('2099-12-31')).id}`, { isActive: false }),
+  'GET /sla-policies': (_s, api) => api.get('/sla-policies'),
+  'POST /sla-policies': (_s, api) =>
+    api.post('/sla-policies', {
+      name: `프리미엄 SLA ${unique()}`,
+      targets: {
+        P1: { firstResponse: 15, resolution: 120 },
+        P2: { firstResponse: 30, resolution: 240 },
+        P3: { firstResponse: 120, resolution: 960 },
+        P4: { firstResponse: 240, resolution: 1920 },
+      },
+    }),
+  'GET /sla-policies/:id': async (_s, api) => api.get(`/sla-policies/${(await makeSlaPolicy()).id}`),
+  'PATCH /sla-policies/:id': async (_s, api) =>
+    api.patch(`/sla-policies/${(await makeSlaPolicy()).id}`, { atRiskRatio: 0.75 }),
+  'GET /notifications': (_s, api) => api.get('/notifications'),
+  'POST /notifications/:id/read (own)': async (s, api, me) =>
+    api.post(`/notifications/${await notificationOf(me ?? s.colleague)}/read`),
+  "POST /notifications/:id/read (someone else's)": async (s, api) =>
+    api.post(`/notifications/${await notificationOf(s.staffMember)}/read`),
+  'POST /notifications/read-all': (_s, api) => api.post('/notifications/read-all'),
 };
 
 type TRow = { label: string; route: string; expected: Record<TCaller, number> };

@@ -5,7 +5,6 @@ import type { TActor } from '../auth/actor.js';
 import { assert, canWork, isStaff } from '../auth/policy.js';
 import { db } from '../db/current.js';
 import { comments, tickets } from '../db/schema.js';
-import { Conflict } from '../http/errors.js';
 import { slaAfterChange } from '../sla/ticket-sla.js';
 import { appendEvent } from './append-event.js';
 import { lockTicket } from './get-ticket.js';

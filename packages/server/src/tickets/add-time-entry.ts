@@ -2,6 +2,7 @@ import type { TCreateTimeEntry } from '@hamkke/core';
 import { recordAudit } from '../audit/record-audit.js';
 import type { TActor } from '../auth/actor.js';
 import { assert, canWork } from '../auth/policy.js';
+import { checkContractHours } from '../contracts/check-contract-hours.js';
 import { db } from '../db/current.js';
 import { timeEntries } from '../db/schema.js';
 import { appendEvent } from './append-event.js';
@@ -41,6 +42,7 @@ export async function addTimeEntry(
       entityId: entry!.id,
       after: entry,
     });
+    await checkContractHours(tx, ticket, entry!.workDate);
     return entry!;
   });
 }

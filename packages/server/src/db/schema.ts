@@ -213,6 +213,8 @@ export const tickets = pgTable(
     index('tickets_org_status_created_idx').on(t.organizationId, t.status, t.createdAt, t.id),
     index('tickets_assignee_created_idx').on(t.assigneeId, t.createdAt, t.id),
     index('tickets_requester_idx').on(t.requesterId),
+    // Contract-hours roll-ups sum the time of a contract's tickets.
+    index('tickets_contract_idx').on(t.contractId),
     index('tickets_sla_next_check_idx').on(t.slaNextCheckAt).where(sql`${t.slaNextCheckAt} IS NOT NULL`),
     index('tickets_sla_state_idx').on(t.slaState, t.createdAt, t.id),
     index('tickets_sla_calendar_idx')

@@ -1,0 +1,1 @@
+CREATE INDEX "tickets_contract_idx" ON "tickets" USING btree ("contract_id");

@@ -11,7 +11,6 @@ import { ORGANIZATION } from '../organizations/get-organization.js';
 import { slaForNewTicket } from '../sla/ticket-sla.js';
 import { appendEvent } from './append-event.js';
 import { checkReferences } from './check-references.js';
-import { getTicketView } from './get-ticket.js';
 import type { TTicketView } from './ticket-view.js';
 
 /** Fields that staff set on a ticket; a customer's new ticket leaves them to the team. */
@@ -27,14 +26,25 @@ const STAFF_ONLY_FIELDS = [
 ] as const;
 
 /** Hands out the next number of the organization, e.g. `HNX-000124`; the row lock orders concurrent creates. */
-async function nextNumber(tx: TTx, organizationId: string): Promise<string> {
+async function nextNumber(
+  tx: TTx,
+  organizationId: string,
+): Promise<{ number: string; organization: TTicketView['organization'] }> {
   const [org] = await tx
     .update(organizations)
     .set({ ticketSeq: sql`${organizations.ticketSeq} + 1` })
     .where(eq(organizations.id, organizationId))
-    .returning({ code: organizations.code, seq: organizations.ticketSeq });
+    .returning({
+      id: organizations.id,
+      name: organizations.name,
+      code: organizations.code,
+      seq: organizations.ticketSeq,
+    });
   if (!org) throw new NotFound(ORGANIZATION);
-  return `${org.code}-${String(org.seq).padStart(6, '0')}`;
+  return {
+    number: `${org.code}-${String(org.seq).padStart(6, '0')}`,
+    organization: { id: org.id, name: org.name, code: org.code },
+  };
 }
 
 /** The contract in force today, when the caller names none. */
@@ -85,10 +95,11 @@ export async function createTicket(actor: TActor, input: TCreateTicket): Promise
     organizationId = actor.organizationId!;
   }
 
-  const id = await db.transaction(async (tx) => {
+  // The view is assembled from what the transaction already read: no query after the commit.
+  return db.transaction(async (tx) => {
     const requesterId = input.requesterId ?? (isStaff(actor) ? null : actor.userId);
-    await checkReferences(tx, { ...input, organizationId, requesterId });
-    const number = await nextNumber(tx, organizationId);
+    const names = await checkReferences(tx, { ...input, organizationId, requesterId });
+    const { number, organization } = await nextNumber(tx, organizationId);
     const contractId = input.contractId ?? (await currentContractId(tx, organizationId));
     const priority = input.priority ?? priorityOf(input.impact, input.urgency);
     const createdAt = new Date();
@@ -129,7 +140,11 @@ export async function createTicket(actor: TActor, input: TCreateTicket): Promise
       entityId: ticket!.id,
       after: ticket,
     });
-    return ticket!.id;
+    return {
+      ticket: ticket!,
+      organization,
+      requesterName: requesterId ? (names.get(requesterId) ?? null) : null,
+      assigneeName: ticket!.assigneeId ? (names.get(ticket!.assigneeId) ?? null) : null,
+    };
   });
-  return getTicketView(actor, id);
 }

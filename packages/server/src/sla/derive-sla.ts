@@ -26,7 +26,8 @@ export type TSlaDerived = {
   slaNextCheckAt: Date | null;
 };
 
-const NONE: TSlaDerived = {
+/** The derived columns of a ticket that is not measured. */
+export const NO_SLA: TSlaDerived = {
   responseDueAt: null,
   responseAtRiskAt: null,
   responseState: 'none',
@@ -44,6 +45,35 @@ function nextCheck(state: TSlaState, atRiskAt: Date | null, dueAt: Date | null):
   return null;
 }
 
+export type TClockInput = {
+  targetMinutes: number | null;
+  pausedMinutes: number;
+  pausedSince: Date | null;
+  stoppedAt: Date | null;
+};
+
+/**
+ * Which pauses and stops each clock heeds: the response clock stops at the first public reply by
+ * staff (or at resolution, if none came) and ignores pauses after it; the resolution clock stops at
+ * resolution.
+ */
+export function clockInputs(t: TSlaInputs): { response: TClockInput; resolution: TClockInput } {
+  return {
+    response: {
+      targetMinutes: t.responseTargetMin,
+      pausedMinutes: t.responsePausedMin,
+      pausedSince: t.firstResponseAt ? null : t.slaPausedSince,
+      stoppedAt: t.firstResponseAt ?? t.resolvedAt,
+    },
+    resolution: {
+      targetMinutes: t.resolutionTargetMin,
+      pausedMinutes: t.resolutionPausedMin,
+      pausedSince: t.resolvedAt ? null : t.slaPausedSince,
+      stoppedAt: t.resolvedAt,
+    },
+  };
+}
+
 /**
  * Due times and states of both clocks at `now`. The response clock stops at the first public
  * reply by staff (or at resolution, if none came); the resolution clock at resolution. A cancelled
@@ -51,31 +81,10 @@ function nextCheck(state: TSlaState, atRiskAt: Date | null, dueAt: Date | null):
  */
 export function deriveSla(t: TSlaInputs, atRiskRatio: number, calendar: TCalendar, now: Date): TSlaDerived {
   if (t.status === 'cancelled' || (t.responseTargetMin === null && t.resolutionTargetMin === null))
-    return NONE;
-  const response = slaClock(
-    {
-      startedAt: t.createdAt,
-      targetMinutes: t.responseTargetMin,
-      pausedMinutes: t.responsePausedMin,
-      pausedSince: t.firstResponseAt ? null : t.slaPausedSince,
-      stoppedAt: t.firstResponseAt ?? t.resolvedAt,
-      atRiskRatio,
-    },
-    calendar,
-    now,
-  );
-  const resolution = slaClock(
-    {
-      startedAt: t.createdAt,
-      targetMinutes: t.resolutionTargetMin,
-      pausedMinutes: t.resolutionPausedMin,
-      pausedSince: t.resolvedAt ? null : t.slaPausedSince,
-      stoppedAt: t.resolvedAt,
-      atRiskRatio,
-    },
-    calendar,
-    now,
-  );
+    return NO_SLA;
+  const clocks = clockInputs(t);
+  const response = slaClock({ startedAt: t.createdAt, ...clocks.response, atRiskRatio }, calendar, now);
+  const resolution = slaClock({ startedAt: t.createdAt, ...clocks.resolution, atRiskRatio }, calendar, now);
   const checks = [
     nextCheck(response.state, response.atRiskAt, response.dueAt),
     nextCheck(resolution.state, resolution.atRiskAt, resolution.dueAt),

@@ -6,19 +6,12 @@ import {
   worseSlaState,
 } from '@hamkke/core';
 import type { tickets } from '../db/schema.js';
+import { clockInputs, type TClockInput } from './derive-sla.js';
 
 type TTicketRow = typeof tickets.$inferSelect;
 export type TCalendarsByKey = Map<string, { calendar: TCalendar }>;
 
-type TClockRow = {
-  state: string;
-  target: number | null;
-  dueAt: Date | null;
-  atRiskAt: Date | null;
-  pausedMin: number;
-  pausedSince: Date | null;
-  stoppedAt: Date | null;
-};
+type TClockRow = TClockInput & { state: string; dueAt: Date | null; atRiskAt: Date | null };
 
 /** A stored state brought up to `now`: the sweep records changes within a minute, a reader sees them at once. */
 function liveState(c: TClockRow, now: Date): TSlaState {
@@ -32,45 +25,35 @@ function liveState(c: TClockRow, now: Date): TSlaState {
 function clockView(t: TTicketRow, c: TClockRow, calendar: TCalendar | undefined, now: Date) {
   const end = c.stoppedAt ?? c.pausedSince ?? now;
   const elapsed =
-    calendar && c.target !== null
-      ? Math.max(0, Math.floor(businessMinutesBetween(t.createdAt, end, calendar) - c.pausedMin))
+    calendar && c.targetMinutes !== null
+      ? Math.max(0, Math.floor(businessMinutesBetween(t.createdAt, end, calendar) - c.pausedMinutes))
       : null;
   return {
     state: liveState(c, now),
-    targetMinutes: c.target,
+    targetMinutes: c.targetMinutes,
     dueAt: c.dueAt ? c.dueAt.toISOString() : null,
     elapsedMinutes: elapsed,
-    remainingMinutes: elapsed !== null && c.target !== null ? c.target - elapsed : null,
+    remainingMinutes: elapsed !== null && c.targetMinutes !== null ? c.targetMinutes - elapsed : null,
   };
 }
 
 /** The ticket's SLA as its page shows it, with elapsed and remaining business time as of `now`. */
 export function presentSla(t: TTicketRow, calendars: TCalendarsByKey, now = new Date()): TTicketSla {
   const calendar = t.slaCalendarKey ? calendars.get(t.slaCalendarKey)?.calendar : undefined;
+  const clocks = clockInputs(t);
   const response = clockView(
     t,
-    {
-      state: t.responseState,
-      target: t.responseTargetMin,
-      dueAt: t.responseDueAt,
-      atRiskAt: t.responseAtRiskAt,
-      pausedMin: t.responsePausedMin,
-      pausedSince: t.firstResponseAt ? null : t.slaPausedSince,
-      stoppedAt: t.firstResponseAt ?? t.resolvedAt,
-    },
+    { ...clocks.response, state: t.responseState, dueAt: t.responseDueAt, atRiskAt: t.responseAtRiskAt },
     calendar,
     now,
   );
   const resolution = clockView(
     t,
     {
+      ...clocks.resolution,
       state: t.resolutionState,
-      target: t.resolutionTargetMin,
       dueAt: t.resolutionDueAt,
       atRiskAt: t.resolutionAtRiskAt,
-      pausedMin: t.resolutionPausedMin,
-      pausedSince: t.resolvedAt ? null : t.slaPausedSince,
-      stoppedAt: t.resolvedAt,
     },
     calendar,
     now,

@@ -2,7 +2,7 @@ import { businessMinutesBetween, type TPriority } from '@hamkke/core';
 import { loadCalendar } from '../calendars/load-calendars.js';
 import type { TDbOrTx } from '../db/database.js';
 import type { tickets } from '../db/schema.js';
-import { deriveSla } from './derive-sla.js';
+import { deriveSla, NO_SLA } from './derive-sla.js';
 import { policyOf, resolveSla, type TSlaPolicyRow } from './resolve-sla.js';
 
 type TTicketRow = typeof tickets.$inferSelect;
@@ -96,7 +96,7 @@ export async function slaAfterChange(
   const calendarKey = patch.slaCalendarKey !== undefined ? patch.slaCalendarKey : after.slaCalendarKey;
   const calendar = await calendarOf(tx, calendarKey);
   if (!calendar || !policy) {
-    return { patch: { ...patch, ...deriveNone() }, recompute: null };
+    return { patch: { ...patch, ...NO_SLA }, recompute: null };
   }
   patch.slaCalendarRevision = calendar.revision;
   const derived = deriveSla({ ...after, ...patch } as TTicketRow, policy.atRiskRatio, calendar.calendar, now);
@@ -108,19 +108,6 @@ export async function slaAfterChange(
     };
   }
   return { patch: { ...patch, ...derived }, recompute };
-}
-
-function deriveNone(): TSlaPatch {
-  return {
-    responseDueAt: null,
-    responseAtRiskAt: null,
-    responseState: 'none',
-    resolutionDueAt: null,
-    resolutionAtRiskAt: null,
-    resolutionState: 'none',
-    slaState: 'none',
-    slaNextCheckAt: null,
-  };
 }
 
 /** The derived SLA columns of `ticket` at `now`, on its current calendar revision. */

@@ -164,6 +164,41 @@ describe('SLA through a ticket’s life', () => {
   });
 });
 
+describe('SLA when the contract changes', () => {
+  it('moves a P1 to the 24×7 calendar of its new contract and records the recompute', async () => {
+    const org = await makeOrganization();
+    const office = await makeContract(org.id, { startsOn: '2026-01-01', endsOn: '2026-12-31' });
+    const roundTheClock = await makeContract(org.id, {
+      name: '24시간 지원 계약',
+      startsOn: '2026-06-01',
+      endsOn: '2026-12-31',
+      p1AroundTheClock: true,
+    });
+    const api = client(app, { cookie: (await makeUser('agent')).cookie });
+    at('2026-11-20T17:00:00'); // Friday
+    const t = (
+      await api.post('/tickets', {
+        organizationId: org.id,
+        contractId: office.id,
+        title: '출하 중단',
+        impact: 'high',
+        urgency: 'high',
+      })
+    ).data;
+    expect(t.sla.calendarKey).toBe('kr-standard');
+    expect(t.sla.resolution.dueAt).toBe(kst('2026-11-23T12:00:00').toISOString());
+    const moved = (await api.patch(`/tickets/${t.id}`, { contractId: roundTheClock.id })).data;
+    expect(moved.sla.calendarKey).toBe('24x7');
+    expect(moved.sla.resolution.dueAt).toBe(kst('2026-11-20T21:00:00').toISOString());
+    const events = (await api.get(`/tickets/${t.id}/timeline`)).data.items;
+    expect(
+      events.some(
+        (e: { kind: string; sla?: { cause?: string } }) => e.kind === 'sla' && e.sla?.cause === 'contract',
+      ),
+    ).toBe(true);
+  });
+});
+
 describe('SLA escalation job', () => {
   async function escalatingWorld() {
     const org = await makeOrganization();

@@ -1,71 +1,15 @@
 // The built web app against the real server: sign in through the form, see the Korean greeting and the
 // latest tickets, switch to English, and see the API's Korean error for a wrong password.
 // Needs `npm run build` first; drives Debian's Chromium (never a downloaded browser).
-import { type ChildProcess, spawn } from 'node:child_process';
-import fs from 'node:fs';
-import net from 'node:net';
-import os from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ADMIN_EMAIL, ADMIN_NAME, ADMIN_PASSWORD, shot, startE2E, type TE2E } from './server.js';
 
-const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
-const SERVER_MAIN = path.join(ROOT, 'packages/server/dist/main.js');
-const WEB_INDEX = path.join(ROOT, 'packages/web/dist/index.html');
-const SCREENSHOTS = path.join(ROOT, 'test-results/screenshots');
-const CHROMIUM = process.env.HAMKKE_CHROMIUM ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
-
-const ADMIN_EMAIL = 'admin@hamkke.test';
-const ADMIN_PASSWORD = 'e2e-Password-1234';
-const ADMIN_NAME = '관리자';
 const TICKET_TITLE = 'MM 구매오더 출력 오류';
 
-let server: ChildProcess | undefined;
-let serverOutput = '';
-let dataDir = '';
+let e2e: TE2E | undefined;
 let baseUrl = '';
-let browser: Browser | undefined;
-/** Requests the page made to anywhere but our server: the built app must make none. */
-const externalRequests: string[] = [];
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.on('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
-      );
-    });
-  });
-}
-
-async function waitForReady(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null)
-      throw new Error(`The server exited with ${child.exitCode} before it was ready:\n${serverOutput}`);
-    try {
-      const response = await fetch(`${url}/readyz`);
-      if (response.ok) return;
-    } catch {
-      // Not listening yet.
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`The server was not ready within ${timeoutMs} ms:\n${serverOutput}`);
-}
+let externalRequests: string[] = [];
+const newPage = () => e2e!.newPage();
 
 /** Gives the list something to show: one organization and one ticket, made through the API. */
 async function seedTicket(): Promise<void> {
@@ -98,76 +42,15 @@ async function seedTicket(): Promise<void> {
   await fetch(`${baseUrl}/api/v1/auth/logout`, { method: 'POST', headers: { cookie } });
 }
 
-async function newPage(): Promise<Page> {
-  // A browser that asks for English: the app must still start in Korean and ask the API in Korean.
-  const context = await browser!.newContext({ locale: 'en-US', viewport: { width: 1100, height: 720 } });
-  await context.route('**/*', (route) => {
-    const url = route.request().url();
-    if (url.startsWith(baseUrl) || url.startsWith('data:')) return route.continue();
-    externalRequests.push(url);
-    return route.abort();
-  });
-  return context.newPage();
-}
-
-const shot = (page: Page, name: string) =>
-  page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
-
 beforeAll(async () => {
-  const missing = [SERVER_MAIN, WEB_INDEX].filter((f) => !fs.existsSync(f));
-  if (missing.length > 0)
-    throw new Error(
-      `The web e2e test runs the built app, and ${missing.map((f) => path.relative(ROOT, f)).join(' and ')} ` +
-        'is missing. Run `npm run build` first.',
-    );
-  if (!fs.existsSync(CHROMIUM))
-    throw new Error(`No Chromium at ${CHROMIUM}: install it with \`apt-get install -y chromium\`.`);
-  fs.mkdirSync(SCREENSHOTS, { recursive: true });
-
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hamkke-web-e2e-'));
-  // Under root the embedded PostgreSQL runs as `postgres`, which must be able to enter this folder.
-  fs.chmodSync(dataDir, 0o755);
-  const port = await freePort();
-  baseUrl = `http://127.0.0.1:${port}`;
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    HOST: '127.0.0.1',
-    PORT: String(port),
-    HAMKKE_DATA_DIR: dataDir,
-    HAMKKE_ADMIN_EMAIL: ADMIN_EMAIL,
-    HAMKKE_ADMIN_PASSWORD: ADMIN_PASSWORD,
-    LOG_LEVEL: 'warn',
-  };
-  delete env.DATABASE_URL;
-  delete env.HAMKKE_WEB_DIST;
-  server = spawn(process.execPath, [SERVER_MAIN], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  server.stdout?.on('data', (chunk: Buffer) => {
-    serverOutput += chunk.toString();
-  });
-  server.stderr?.on('data', (chunk: Buffer) => {
-    serverOutput += chunk.toString();
-  });
-  await waitForReady(baseUrl, server, 90_000);
+  e2e = await startE2E();
+  baseUrl = e2e.baseUrl;
+  externalRequests = e2e.externalRequests;
   await seedTicket();
-
-  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
 });
 
 afterAll(async () => {
-  await browser?.close();
-  if (server && server.exitCode === null) {
-    const exited = new Promise<void>((resolve) => server!.once('exit', () => resolve()));
-    server.kill('SIGTERM');
-    const timedOut = await Promise.race([
-      exited.then(() => false),
-      new Promise<boolean>((r) => setTimeout(() => r(true), 20_000)),
-    ]);
-    if (timedOut) {
-      server.kill('SIGKILL');
-      await exited;
-    }
-  }
-  if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+  await e2e?.stop();
 });
 
 describe('web app', () => {

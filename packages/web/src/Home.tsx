@@ -38,7 +38,7 @@ export function Home({ user, onSignedOut }: { user: TUser; onSignedOut: () => vo
   return (
     <>
       <div className="home-header">
-        <h1>{t('home.greeting', { name: user.name })}</h1>
+        <h1 tabIndex={-1}>{t('home.greeting', { name: user.name })}</h1>
         <button type="button" onClick={() => void signOut()}>
           {t('home.signOut')}
         </button>

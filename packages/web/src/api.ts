@@ -1,4 +1,4 @@
-import type { TProblem, TTicket, TUser } from '@hamkke/core';
+import type { TCalendarDayOff, TCalendarView, TProblem, TTicket, TUser } from '@hamkke/core';
 import { currentLanguage } from './i18n.js';
 
 /** A failed API call; `detail` is the problem+json detail (in the language asked for) when there is one. */
@@ -45,4 +45,22 @@ export const api = {
   login: (email: string, password: string) => request<TUser>('POST', '/auth/login', { email, password }),
   logout: () => request<void>('POST', '/auth/logout'),
   latestTickets: (limit = 20) => request<TPage<TTicket>>('GET', `/tickets?limit=${limit}`),
+  calendars: () => request<{ items: TCalendarView[] }>('GET', '/calendars'),
+  calendarDaysOff: (calendar: string, year: number) =>
+    request<{ items: TCalendarDayOff[] }>(
+      'GET',
+      `/calendars/${encodeURIComponent(calendar)}/holidays?year=${year}`,
+    ),
+  /** The instant `minutes` business minutes after `from`, in the calendar. */
+  businessDue: (calendar: string, from: Date, minutes: number) =>
+    request<{ due: string }>(
+      'GET',
+      `/calendars/${encodeURIComponent(calendar)}/business-time?${new URLSearchParams({ from: from.toISOString(), minutes: String(minutes) })}`,
+    ),
+  /** The business minutes from `from` up to `to` (negative when `to` is earlier). */
+  businessMinutes: (calendar: string, from: Date, to: Date) =>
+    request<{ minutes: number }>(
+      'GET',
+      `/calendars/${encodeURIComponent(calendar)}/business-time?${new URLSearchParams({ from: from.toISOString(), to: to.toISOString() })}`,
+    ),
 };

@@ -39,6 +39,8 @@ describe('calendar page', () => {
     expect(page.url()).toMatch(/#\/calendars$/);
 
     const calendar = page.getByRole('combobox', { name: '달력' });
+    // The options arrive with GET /calendars: wait for them before reading.
+    await calendar.locator('option', { hasText: '24x7' }).waitFor({ state: 'attached' });
     expect(await calendar.locator('option').allTextContents()).toEqual(
       expect.arrayContaining([expect.stringContaining('kr-standard'), expect.stringContaining('24x7')]),
     );

@@ -19,6 +19,7 @@ import { localeOf, registerProblemHandler, sendProblem } from './http/problem.js
 import { validatorCompiler } from './http/validation.js';
 import { notificationRoutes } from './notifications/routes.js';
 import { organizationRoutes } from './organizations/routes.js';
+import { searchRoutes } from './search/routes.js';
 import { slaPolicyRoutes } from './sla-policies/routes.js';
 import { systemRoutes } from './systems/routes.js';
 import { ticketRoutes } from './tickets/routes.js';
@@ -93,6 +94,7 @@ export async function buildApp(
       await api.register(calendarRoutes);
       await api.register(slaPolicyRoutes);
       await api.register(notificationRoutes);
+      await api.register(searchRoutes);
     },
     { prefix: '/api/v1' },
   );

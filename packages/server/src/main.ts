@@ -4,6 +4,7 @@ import { loadConfig } from './config.js';
 import { useDatabase } from './db/current.js';
 import { openDatabase } from './db/database.js';
 import { loadDemo } from './demo/load-demo.js';
+import { startSearchBackfill } from './search/run-search-backfill.js';
 import { startSlaSweeper } from './sla/sweep-sla.js';
 import { ensureAdmin } from './users/ensure-admin.js';
 
@@ -31,6 +32,7 @@ async function main(): Promise<void> {
   const app = await buildApp(config, { logger: { level: config.logLevel } });
   const stopSweeper =
     config.slaSweepSeconds > 0 ? startSlaSweeper(config.slaSweepSeconds * 1000, logger) : null;
+  const stopBackfill = startSearchBackfill(logger);
   let isStopping = false;
   const stop = async (signal: string) => {
     if (isStopping) return;
@@ -38,6 +40,7 @@ async function main(): Promise<void> {
     app.log.info({ signal }, 'stopping');
     await app.close();
     await stopSweeper?.();
+    await stopBackfill();
     await database.close();
     process.exit(0);
   };

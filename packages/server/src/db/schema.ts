@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import {
   bigserial,
   boolean,
+  customType,
   date,
   doublePrecision,
   index,
@@ -20,6 +21,8 @@ import {
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date', precision: 3 });
 const createdAt = () => ts('created_at').notNull().defaultNow();
 const updatedAt = () => ts('updated_at').notNull().defaultNow();
+/** A PostgreSQL full-text document; written as a literal built by the tokenizer (search/ticket-search-document.ts). */
+const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 
 export const organizations = pgTable('organizations', {
   id: uuid('id').primaryKey().defaultRandom(),
@@ -236,6 +239,33 @@ export const comments = pgTable(
     createdAt: createdAt(),
   },
   (t) => [index('comments_ticket_idx').on(t.ticketId)],
+);
+
+/**
+ * What a ticket is found by, kept apart from `tickets` so that reading a ticket never carries it.
+ * Rewritten in the transaction of every write that changes the text (search/refresh-ticket-search.ts).
+ */
+export const ticketSearch = pgTable(
+  'ticket_search',
+  {
+    ticketId: uuid('ticket_id')
+      .primaryKey()
+      .references(() => tickets.id),
+    /** The ticket's organization (which never changes), so a scoped search narrows before it ranks. */
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id),
+    /** Title (A), description, SAP Notes and transports (B), public replies (C): what customers search. */
+    publicVector: tsvector('public_vector').notNull(),
+    /** The same plus internal notes (C): staff only. */
+    staffVector: tsvector('staff_vector').notNull(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('ticket_search_org_idx').on(t.organizationId),
+    index('ticket_search_public_idx').using('gin', t.publicVector),
+    index('ticket_search_staff_idx').using('gin', t.staffVector),
+  ],
 );
 
 export const attachments = pgTable(

@@ -16,6 +16,7 @@ import {
   timeEntries,
   users,
 } from '../db/schema.js';
+import { backfillTicketSearch } from '../search/refresh-ticket-search.js';
 import { buildDemoTickets } from './build-demo-tickets.js';
 import { addMinutes } from './demo-clock.js';
 import { DEMO_ORGANIZATIONS, type TDemoOrganization } from './demo-organizations.js';
@@ -201,6 +202,7 @@ export async function loadDemo(now: Date = new Date()): Promise<TDemoSummary> {
     await insertInBatches(tx, comments, built.comments);
     await insertInBatches(tx, timeEntries, built.timeEntries);
     await insertInBatches(tx, ticketEvents, built.events);
+    await backfillTicketSearch(tx);
 
     const summary: TDemoSummary = {
       skipped: false,

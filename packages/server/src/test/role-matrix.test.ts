@@ -103,6 +103,7 @@ GET    /notifications                                           401  200   200  
 POST   /notifications/:id/read (own)                            401  204   204     204   204    204      204
 POST   /notifications/:id/read (someone else's)                 401  404   404     404   404    404      404
 POST   /notifications/read-all                                  401  204   204     204   204    204      204
+GET    /search                                                  401  200   200     200   200    200      200
 `;
 
 type TCall = (s: TScene, api: TApi, me: TTestUser | null) => Promise<TResponse>;
@@ -247,6 +248,7 @@ const CALLS: Record<string, TCall> = {
   "POST /notifications/:id/read (someone else's)": async (s, api) =>
     api.post(`/notifications/${await notificationOf(s.staffMember)}/read`),
   'POST /notifications/read-all': (_s, api) => api.post('/notifications/read-all'),
+  'GET /search': (_s, api) => api.get(`/search?q=${encodeURIComponent('ME21N 저장 오류')}`),
 };
 
 type TRow = { label: string; route: string; expected: Record<TCaller, number> };

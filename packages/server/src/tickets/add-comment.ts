@@ -5,6 +5,7 @@ import type { TActor } from '../auth/actor.js';
 import { assert, canWork, isStaff } from '../auth/policy.js';
 import { db } from '../db/current.js';
 import { comments, tickets } from '../db/schema.js';
+import { refreshTicketSearch } from '../search/refresh-ticket-search.js';
 import { slaAfterChange } from '../sla/ticket-sla.js';
 import { appendEvent } from './append-event.js';
 import { lockTicket } from './get-ticket.js';
@@ -39,6 +40,7 @@ export async function addComment(
       .insert(comments)
       .values({ ticketId: ticket.id, authorId: actor.userId, body: input.body, visibility: input.visibility })
       .returning();
+    await refreshTicketSearch(tx, ticket.id);
     await appendEvent(tx, actor, ticket.id, {
       kind: 'comment',
       visibility: input.visibility,

@@ -8,6 +8,7 @@ import type { TTx } from '../db/database.js';
 import { contracts, organizations, tickets } from '../db/schema.js';
 import { Forbidden, Invalid, NotFound } from '../http/errors.js';
 import { ORGANIZATION } from '../organizations/get-organization.js';
+import { refreshTicketSearch } from '../search/refresh-ticket-search.js';
 import { slaForNewTicket } from '../sla/ticket-sla.js';
 import { appendEvent } from './append-event.js';
 import { checkReferences } from './check-references.js';
@@ -133,6 +134,7 @@ export async function createTicket(actor: TActor, input: TCreateTicket): Promise
         ...sla,
       })
       .returning();
+    await refreshTicketSearch(tx, ticket!.id);
     await appendEvent(tx, actor, ticket!.id, { kind: 'created', visibility: 'public' });
     await recordAudit(tx, actor, {
       action: 'create',

@@ -14,6 +14,7 @@ import { db } from '../db/current.js';
 import type { TDbOrTx } from '../db/database.js';
 import { tickets, users } from '../db/schema.js';
 import { Conflict, Forbidden } from '../http/errors.js';
+import { isSearchedField, refreshTicketSearch } from '../search/refresh-ticket-search.js';
 import { slaAfterChange } from '../sla/ticket-sla.js';
 import { appendEvent } from './append-event.js';
 import { checkReferences, type TUserNames } from './check-references.js';
@@ -155,6 +156,7 @@ export async function updateTicket(
       .set({ ...patch, ...sla.patch, version: sql`${tickets.version} + 1`, updatedAt: now })
       .where(eq(tickets.id, before.id))
       .returning();
+    if (changes.some((c) => isSearchedField(c.field))) await refreshTicketSearch(tx, before.id);
     const isInternalOnly = changes.every((c) =>
       (INTERNAL_TICKET_FIELDS as readonly string[]).includes(c.field),
     );

@@ -3,6 +3,7 @@
  * from this process over HTTP and as bare SQL, writes the figures to bench/results/, cleans up.
  *
  *   npm run bench -- --target=server|embedded|both --tickets=1000000
+ *   npm run bench -- --suite=sla --target=server|embedded|both --tickets=1000000   (see sla.ts)
  *
  * Options: --organizations=N, --seconds=N (time cap per measurement), --requests=N (requests per
  * sequential measurement), --no-build, --keep (leave the database / data directory in place),
@@ -25,6 +26,7 @@ import {
   type THttpResults,
   type TServerProcess,
 } from './http.js';
+import { DEFAULT_SLA, runInProcess, runSlaTarget, type TSlaOptions } from './sla.js';
 
 type TTarget = 'server' | 'embedded';
 
@@ -49,6 +51,8 @@ const limits = {
   seconds: num('seconds', DEFAULT_LIMITS.seconds),
   sequentialRequests: num('requests', DEFAULT_LIMITS.sequentialRequests),
 };
+const suite = arg('suite') ?? 'http';
+if (!['http', 'sla'].includes(suite)) throw new Error('--suite is http or sla');
 const keep = flag('keep');
 const reuse = flag('reuse');
 const adminUrl = process.env.HAMKKE_BENCH_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -196,6 +200,34 @@ function markdown(target: TTarget, r: THttpResults): string {
   return lines.join('\n');
 }
 
+/** The SLA suite: due times in process, then the sweep on each target's PostgreSQL (sla.ts). */
+async function mainSla(report: Record<string, unknown>): Promise<void> {
+  const share = (name: string, fallback: number) => {
+    const value = num(name, fallback);
+    if (value >= 1) throw new Error(`--${name} is a share below 1`);
+    return value;
+  };
+  const options: TSlaOptions = {
+    ...DEFAULT_SLA,
+    tickets: ticketCount,
+    organizations: organizationCount,
+    dueShare: share('due-share', DEFAULT_SLA.dueShare),
+    downtimeShare: share('downtime-share', DEFAULT_SLA.downtimeShare),
+    sweepSeconds: num('sweep-seconds', DEFAULT_SLA.sweepSeconds),
+    log: (line) => console.log(line),
+  };
+  report.sla = options;
+  if (!flag('no-inprocess')) {
+    console.log(`(a) SLA due times in process, ${ticketCount} tickets, one core`);
+    report.inProcess = runInProcess(ticketCount, options.log);
+  }
+  if (flag('inprocess-only')) return;
+  for (const target of targets) {
+    console.log(`(b) the SLA sweep on the ${target} target`);
+    report[target] = await runSlaTarget(target, { adminUrl, dataDir }, options);
+  }
+}
+
 async function main(): Promise<void> {
   if (!flag('no-build')) {
     console.log('building core and server (tsc -b)');
@@ -217,13 +249,17 @@ async function main(): Promise<void> {
     limits,
   };
   const tables: string[] = [];
-  for (const target of targets) {
+  if (suite === 'sla') await mainSla(report);
+  for (const target of suite === 'sla' ? [] : targets) {
     const result = await runTarget(target);
     report[target] = result;
     tables.push(markdown(target, result.http));
   }
   await fs.mkdir(new URL('./results/', import.meta.url), { recursive: true });
-  const file = new URL(`./results/${targetArg}-${startedAt.replace(/[:.]/g, '-')}.json`, import.meta.url);
+  const file = new URL(
+    `./results/${suite === 'sla' ? 'sla-' : ''}${targetArg}-${startedAt.replace(/[:.]/g, '-')}.json`,
+    import.meta.url,
+  );
   await fs.writeFile(file, `${JSON.stringify(report, null, 2)}\n`);
   // Formatted as the repository's formatter wants it, so `npm run lint` stays clean after a run.
   try {

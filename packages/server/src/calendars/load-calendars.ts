@@ -16,15 +16,17 @@ const cache = new Map<string, TCached>();
 export type TCalendarRow = typeof calendars.$inferSelect;
 
 async function build(tx: TDbOrTx, row: TCalendarRow): Promise<TCalendar> {
-  const [holidays, closures] = await Promise.all([
-    row.usesPublicHolidays
-      ? tx.select({ date: publicHolidays.date }).from(publicHolidays).where(eq(publicHolidays.isActive, true))
-      : [],
-    tx
-      .select({ date: calendarClosures.date })
-      .from(calendarClosures)
-      .where(eq(calendarClosures.calendarId, row.id)),
-  ]);
+  // One after the other: `tx` may be a transaction, one connection that runs one query at a time.
+  const holidays = row.usesPublicHolidays
+    ? await tx
+        .select({ date: publicHolidays.date })
+        .from(publicHolidays)
+        .where(eq(publicHolidays.isActive, true))
+    : [];
+  const closures = await tx
+    .select({ date: calendarClosures.date })
+    .from(calendarClosures)
+    .where(eq(calendarClosures.calendarId, row.id));
   return {
     key: row.key,
     timeZone: row.timeZone,
@@ -42,11 +44,26 @@ async function fromRow(tx: TDbOrTx, row: TCalendarRow): Promise<TCached> {
   return fresh;
 }
 
-/** Every calendar by key, with its current revision: one small query when nothing changed. */
-export async function loadCalendars(tx: TDbOrTx = db): Promise<Map<string, TCached>> {
-  const rows = await tx.select().from(calendars);
+/**
+ * How long a process answers from its last look at the calendars table before looking again. An
+ * edit in this process is seen at once (forgetCalendars); one in another process within this time.
+ * Inside a transaction the table is always read.
+ */
+const SNAPSHOT_MS = 1000;
+let snapshot: { at: number; calendars: Map<string, TCached> } | null = null;
+
+/** Drops this process's snapshot of the calendars table, after a write to it. */
+export function forgetCalendars(): void {
+  snapshot = null;
+}
+
+/** Every calendar by key, with its current revision: one small query, or none within a second of the last. */
+export async function loadCalendars(tx?: TDbOrTx): Promise<Map<string, TCached>> {
+  if (!tx && snapshot && Date.now() - snapshot.at < SNAPSHOT_MS) return snapshot.calendars;
+  const rows = await (tx ?? db).select().from(calendars);
   const result = new Map<string, TCached>();
-  for (const row of rows) result.set(row.key, await fromRow(tx, row));
+  for (const row of rows) result.set(row.key, await fromRow(tx ?? db, row));
+  if (!tx) snapshot = { at: Date.now(), calendars: result };
   return result;
 }
 

@@ -19,7 +19,8 @@ export async function withDemoSla(
   commentRows: TCommentInsert[],
   now: Date,
 ): Promise<TTicketInsert[]> {
-  const [policy, calendar] = await Promise.all([policyOf(tx, null), loadCalendar('kr-standard', tx)]);
+  const policy = await policyOf(tx, null);
+  const calendar = await loadCalendar('kr-standard', tx);
   if (!policy || !calendar) return rows;
   const firstReply = new Map<string, Date>();
   const requesterOf = new Map(rows.map((r) => [r.id, r.requesterId]));

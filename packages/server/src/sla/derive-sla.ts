@@ -41,7 +41,9 @@ export const NO_SLA: TSlaDerived = {
 /** The next instant a running clock changes state: at risk, then breached. */
 function nextCheck(state: TSlaState, atRiskAt: Date | null, dueAt: Date | null): Date | null {
   if (state === 'within') return atRiskAt;
-  if (state === 'at_risk') return dueAt;
+  // Breached means past the due time: the first instant that is, not the due time itself, or a
+  // sweep at exactly that instant would find the ticket due again and again.
+  if (state === 'at_risk') return dueAt && new Date(dueAt.getTime() + 1);
   return null;
 }
 

@@ -264,6 +264,31 @@ describe('SLA escalation job', () => {
     expect((await api.get(`/tickets/${t.id}`)).data.priority).toBe('P3');
   });
 
+  it('lets a ticket due at exactly the moment of the sweep go until the next one', async () => {
+    const org = await makeOrganization();
+    await makeContract(org.id, { startsOn: '2026-01-01', endsOn: '2026-12-31' });
+    const api = client(app, { cookie: (await makeUser('agent')).cookie });
+    at('2026-11-19T09:00:00');
+    const t = (
+      await api.post('/tickets', {
+        organizationId: org.id,
+        title: '정각 마감',
+        impact: 'high',
+        urgency: 'medium',
+      })
+    ).data;
+    const due = kst('2026-11-19T10:00:00');
+    expect(t.sla.response.dueAt).toBe(due.toISOString());
+    await sweepSla(due);
+    const [row] = await db.select().from(tickets).where(eq(tickets.id, t.id));
+    // Not yet breached at the due instant itself, and not due again at that instant.
+    expect(row!.responseState).toBe('at_risk');
+    expect(row!.slaNextCheckAt!.getTime()).toBeGreaterThan(due.getTime());
+    await sweepSla(new Date(due.getTime() + 1));
+    const [after] = await db.select().from(tickets).where(eq(tickets.id, t.id));
+    expect(after!.responseState).toBe('breached');
+  });
+
   it('recomputes open tickets when their calendar changes, and says so on the timeline', async () => {
     const org = await makeOrganization();
     const key = `test-${org.code.toLowerCase()}`;

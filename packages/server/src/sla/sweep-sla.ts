@@ -18,6 +18,8 @@ type TFiring = 'at_risk' | 'breached';
 export type TSweepResult = { checked: number; fired: number; recomputed: number };
 
 const BATCH = 500;
+/** At most this many batches per sweep; the rest waits for the next sweep. */
+const MAX_PASSES = 200;
 const LIVE = ['within', 'at_risk', 'paused'];
 const RAISED: Record<TPriority, TPriority> = { P1: 'P1', P2: 'P1', P3: 'P2', P4: 'P3' };
 
@@ -110,11 +112,10 @@ async function sweepDue(now: Date): Promise<{ checked: number; fired: number }> 
       .limit(BATCH)
       .for('update', { skipLocked: true });
     if (rows.length === 0) return { checked: 0, fired: 0 };
-    const [calendars, policies, managers] = await Promise.all([
-      loadCalendars(tx),
-      policiesById(tx),
-      managerIds(tx),
-    ]);
+    // One after the other: a transaction is one connection, which runs one query at a time.
+    const calendars = await loadCalendars(tx);
+    const policies = await policiesById(tx);
+    const managers = await managerIds(tx);
     let fired = 0;
     for (const t of rows) {
       const policy = t.slaPolicyId ? policies.get(t.slaPolicyId) : undefined;
@@ -144,7 +145,8 @@ async function sweepDue(now: Date): Promise<{ checked: number; fired: number }> 
 /** Open tickets whose calendar changed since their due times were computed: computed anew, and said so. */
 async function recomputeForCalendars(now: Date): Promise<number> {
   return db.transaction(async (tx) => {
-    const [calendars, policies] = await Promise.all([loadCalendars(tx), policiesById(tx)]);
+    const calendars = await loadCalendars(tx);
+    const policies = await policiesById(tx);
     let recomputed = 0;
     for (const [key, { revision, calendar }] of calendars) {
       const rows = await tx
@@ -199,11 +201,12 @@ export async function sweepSla(now = new Date()): Promise<TSweepResult> {
   const recomputed = await recomputeForCalendars(now);
   let checked = 0;
   let fired = 0;
-  for (;;) {
-    const pass = await sweepDue(now);
-    checked += pass.checked;
-    fired += pass.fired;
-    if (pass.checked < BATCH) break;
+  // Each pass moves every ticket it takes past `now`, so passes end; the cap is a safety net.
+  for (let pass = 0; pass < MAX_PASSES; pass++) {
+    const done = await sweepDue(now);
+    checked += done.checked;
+    fired += done.fired;
+    if (done.checked < BATCH) break;
   }
   return { checked, fired, recomputed };
 }

@@ -109,17 +109,3 @@ export async function slaAfterChange(
   }
   return { patch: { ...patch, ...derived }, recompute };
 }
-
-/** The derived SLA columns of `ticket` at `now`, on its current calendar revision. */
-export async function refreshSla(tx: TDbOrTx, ticket: TTicketRow, now: Date): Promise<TSlaPatch> {
-  if (!ticket.slaPolicyId) return {};
-  const [policy, calendar] = await Promise.all([
-    policyOf(tx, ticket.slaPolicyId),
-    calendarOf(tx, ticket.slaCalendarKey),
-  ]);
-  if (!policy || !calendar) return {};
-  return {
-    slaCalendarRevision: calendar.revision,
-    ...deriveSla(ticket, policy.atRiskRatio, calendar.calendar, now),
-  };
-}

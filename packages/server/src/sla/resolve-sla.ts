@@ -1,5 +1,5 @@
-import type { TPriority } from '@hamkke/core';
-import { eq, sql } from 'drizzle-orm';
+import { localDateIn, type TPriority } from '@hamkke/core';
+import { and, desc, eq, gte, lte, sql } from 'drizzle-orm';
 import type { TDbOrTx } from '../db/database.js';
 import { contracts, slaPolicies } from '../db/schema.js';
 
@@ -55,5 +55,55 @@ export async function resolveSla(
     calendarKey: priority === 'P1' && row.p1AroundTheClock ? '24x7' : row.calendarKey,
     responseTargetMin: target.firstResponse,
     resolutionTargetMin: target.resolution,
+  };
+}
+
+/**
+ * For a new ticket, in one round trip: the named contract, or else the organization's contract in
+ * force today (in Seoul), with the SLA it runs on.
+ */
+export async function contractSlaForNewTicket(
+  tx: TDbOrTx,
+  organizationId: string,
+  contractId: string | null | undefined,
+  priority: TPriority,
+): Promise<{ contractId: string | null; settings: TSlaSettings | null }> {
+  const today = localDateIn('Asia/Seoul', new Date());
+  const defaultPolicy = tx
+    .select({ id: slaPolicies.id })
+    .from(slaPolicies)
+    .where(eq(slaPolicies.isDefault, true))
+    .limit(1);
+  const [row] = await tx
+    .select({
+      id: contracts.id,
+      calendarKey: contracts.calendarKey,
+      p1AroundTheClock: contracts.p1AroundTheClock,
+      policy: slaPolicies,
+    })
+    .from(contracts)
+    .leftJoin(slaPolicies, eq(slaPolicies.id, sql`coalesce(${contracts.slaPolicyId}, (${defaultPolicy}))`))
+    .where(
+      contractId
+        ? eq(contracts.id, contractId)
+        : and(
+            eq(contracts.organizationId, organizationId),
+            lte(contracts.startsOn, today),
+            gte(contracts.endsOn, today),
+          ),
+    )
+    .orderBy(desc(contracts.startsOn))
+    .limit(1);
+  if (!row) return { contractId: null, settings: null };
+  const target = row.policy?.targets[priority];
+  if (!row.policy || !target) return { contractId: row.id, settings: null };
+  return {
+    contractId: row.id,
+    settings: {
+      policy: row.policy,
+      calendarKey: priority === 'P1' && row.p1AroundTheClock ? '24x7' : row.calendarKey,
+      responseTargetMin: target.firstResponse,
+      resolutionTargetMin: target.resolution,
+    },
   };
 }

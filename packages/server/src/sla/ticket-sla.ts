@@ -1,9 +1,9 @@
 import { businessMinutesBetween, type TPriority } from '@hamkke/core';
-import { loadCalendar } from '../calendars/load-calendars.js';
+import { loadCalendar, loadCalendars } from '../calendars/load-calendars.js';
 import type { TDbOrTx } from '../db/database.js';
 import type { tickets } from '../db/schema.js';
 import { deriveSla, NO_SLA } from './derive-sla.js';
-import { policyOf, resolveSla, type TSlaPolicyRow } from './resolve-sla.js';
+import { policyOf, resolveSla, type TSlaPolicyRow, type TSlaSettings } from './resolve-sla.js';
 
 type TTicketRow = typeof tickets.$inferSelect;
 export type TSlaPatch = Partial<typeof tickets.$inferInsert>;
@@ -20,16 +20,18 @@ const isPausing = (policy: TSlaPolicyRow | null, status: string) =>
   STOPPING.includes(status) || Boolean(policy?.pauseStatuses.includes(status));
 const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
 
+/** A calendar from this process's snapshot (reference data, at most a second old), else read now. */
 async function calendarOf(tx: TDbOrTx, key: string | null) {
-  return key ? loadCalendar(key, tx) : null;
+  if (!key) return null;
+  return (await loadCalendars()).get(key) ?? (await loadCalendar(key, tx));
 }
 
 /** SLA columns of a ticket about to be created at `createdAt`. */
 export async function slaForNewTicket(
   tx: TDbOrTx,
-  draft: { contractId: string | null; priority: TPriority; status: string; createdAt: Date },
+  settings: TSlaSettings | null,
+  draft: { status: string; createdAt: Date },
 ): Promise<TSlaPatch> {
-  const settings = await resolveSla(tx, draft.contractId, draft.priority);
   const calendar = settings ? await calendarOf(tx, settings.calendarKey) : null;
   if (!settings || !calendar) return {};
   const inputs = {

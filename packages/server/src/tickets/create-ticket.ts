@@ -1,14 +1,15 @@
 import { priorityOf, type TCreateTicket } from '@hamkke/core';
-import { and, desc, eq, gte, lte, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { recordAudit } from '../audit/record-audit.js';
 import type { TActor } from '../auth/actor.js';
 import { assert, canWork, isStaff } from '../auth/policy.js';
 import { db } from '../db/current.js';
 import type { TTx } from '../db/database.js';
-import { contracts, organizations, tickets } from '../db/schema.js';
+import { organizations, tickets } from '../db/schema.js';
 import { Forbidden, Invalid, NotFound } from '../http/errors.js';
 import { ORGANIZATION } from '../organizations/get-organization.js';
 import { refreshTicketSearch } from '../search/refresh-ticket-search.js';
+import { contractSlaForNewTicket } from '../sla/resolve-sla.js';
 import { slaForNewTicket } from '../sla/ticket-sla.js';
 import { appendEvent } from './append-event.js';
 import { checkReferences } from './check-references.js';
@@ -48,24 +49,6 @@ async function nextNumber(
   };
 }
 
-/** The contract in force today, when the caller names none. */
-async function currentContractId(tx: TTx, organizationId: string): Promise<string | null> {
-  const today = new Date().toISOString().slice(0, 10);
-  const [c] = await tx
-    .select({ id: contracts.id })
-    .from(contracts)
-    .where(
-      and(
-        eq(contracts.organizationId, organizationId),
-        lte(contracts.startsOn, today),
-        gte(contracts.endsOn, today),
-      ),
-    )
-    .orderBy(desc(contracts.startsOn))
-    .limit(1);
-  return c?.id ?? null;
-}
-
 /**
  * Opens a ticket. A customer user opens one for their own organization as its requester; staff
  * open one on behalf of a customer with `organizationId` (and optionally `requesterId`).
@@ -101,10 +84,15 @@ export async function createTicket(actor: TActor, input: TCreateTicket): Promise
     const requesterId = input.requesterId ?? (isStaff(actor) ? null : actor.userId);
     const names = await checkReferences(tx, { ...input, organizationId, requesterId });
     const { number, organization } = await nextNumber(tx, organizationId);
-    const contractId = input.contractId ?? (await currentContractId(tx, organizationId));
     const priority = input.priority ?? priorityOf(input.impact, input.urgency);
+    const { contractId, settings } = await contractSlaForNewTicket(
+      tx,
+      organizationId,
+      input.contractId,
+      priority,
+    );
     const createdAt = new Date();
-    const sla = await slaForNewTicket(tx, { contractId, priority, status: 'new', createdAt });
+    const sla = await slaForNewTicket(tx, settings, { status: 'new', createdAt });
     const [ticket] = await tx
       .insert(tickets)
       .values({

@@ -220,6 +220,9 @@ export async function startServer(env: Record<string, string>, timeoutMs = 120_0
       ...process.env,
       LOG_LEVEL: 'warn',
       HAMKKE_WEB_DIST: '/nonexistent-hamkke-web-dist',
+      // The generated tickets have no search documents; filling a million of them in the background
+      // would compete with every measurement.
+      HAMKKE_SEARCH_BACKFILL: 'false',
       ...env,
       PORT: String(port),
       HOST: '127.0.0.1',

@@ -15,6 +15,8 @@ export type TConfig = {
   logLevel: string;
   /** Seconds between SLA sweeps; 0 turns the sweep off in this process. */
   slaSweepSeconds: number;
+  /** Fill missing search documents in the background after start. */
+  isSearchBackfillOn: boolean;
   /** Where the built web app lives; served at `/` when present. */
   webDistDir: string;
 };
@@ -41,6 +43,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TConfig {
     bodyLimitBytes: 1024 * 1024,
     cookieSecure: env.HAMKKE_COOKIE_SECURE === 'true',
     logLevel: env.LOG_LEVEL ?? 'info',
+    isSearchBackfillOn: env.HAMKKE_SEARCH_BACKFILL !== 'false',
     slaSweepSeconds: intFrom(env.HAMKKE_SLA_SWEEP_SECONDS, 15, 'HAMKKE_SLA_SWEEP_SECONDS'),
     webDistDir: path.resolve(env.HAMKKE_WEB_DIST ?? new URL('../../web/dist', import.meta.url).pathname),
   };

@@ -32,7 +32,7 @@ async function main(): Promise<void> {
   const app = await buildApp(config, { logger: { level: config.logLevel } });
   const stopSweeper =
     config.slaSweepSeconds > 0 ? startSlaSweeper(config.slaSweepSeconds * 1000, logger) : null;
-  const stopBackfill = startSearchBackfill(logger);
+  const stopBackfill = config.isSearchBackfillOn ? startSearchBackfill(logger) : null;
   let isStopping = false;
   const stop = async (signal: string) => {
     if (isStopping) return;
@@ -40,7 +40,7 @@ async function main(): Promise<void> {
     app.log.info({ signal }, 'stopping');
     await app.close();
     await stopSweeper?.();
-    await stopBackfill();
+    await stopBackfill?.();
     await database.close();
     process.exit(0);
   };

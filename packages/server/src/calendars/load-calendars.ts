@@ -57,13 +57,21 @@ export function forgetCalendars(): void {
   snapshot = null;
 }
 
-/** Every calendar by key, with its current revision: one small query, or none within a second of the last. */
-export async function loadCalendars(tx?: TDbOrTx): Promise<Map<string, TCached>> {
-  if (!tx && snapshot && Date.now() - snapshot.at < SNAPSHOT_MS) return snapshot.calendars;
-  const rows = await (tx ?? db).select().from(calendars);
+/**
+ * Every calendar by key, with its current revision: one small query, or none within a second of the
+ * last when a snapshot will do (by default outside a transaction). Inside a transaction pass `tx`:
+ * the read must not take a second connection from the pool while the transaction holds one, or
+ * concurrent transactions can exhaust the pool and wait on each other for ever.
+ */
+export async function loadCalendars(
+  tx: TDbOrTx = db,
+  { maySnapshot = tx === db }: { maySnapshot?: boolean } = {},
+): Promise<Map<string, TCached>> {
+  if (maySnapshot && snapshot && Date.now() - snapshot.at < SNAPSHOT_MS) return snapshot.calendars;
+  const rows = await tx.select().from(calendars);
   const result = new Map<string, TCached>();
-  for (const row of rows) result.set(row.key, await fromRow(tx ?? db, row));
-  if (!tx) snapshot = { at: Date.now(), calendars: result };
+  for (const row of rows) result.set(row.key, await fromRow(tx, row));
+  if (maySnapshot) snapshot = { at: Date.now(), calendars: result };
   return result;
 }
 

@@ -36,6 +36,16 @@ export async function refreshTicketSearches(tx: TDbOrTx, ticketIds: readonly str
     .orderBy(asc(comments.createdAt), asc(comments.id));
   const byTicket = new Map<string, TSearchableComment[]>();
   for (const c of notes) byTicket.set(c.ticketId, [...(byTicket.get(c.ticketId) ?? []), c]);
+  await writeTicketSearches(tx, rows, byTicket);
+}
+
+type TSearchableTicket = Parameters<typeof ticketSearchVectors>[0] & { id: string; organizationId: string };
+
+async function writeTicketSearches(
+  tx: TDbOrTx,
+  rows: readonly TSearchableTicket[],
+  byTicket: ReadonlyMap<string, TSearchableComment[]>,
+): Promise<void> {
   await tx
     .insert(ticketSearch)
     .values(
@@ -53,6 +63,11 @@ export async function refreshTicketSearches(tx: TDbOrTx, ticketIds: readonly str
         updatedAt: sql`now()`,
       },
     });
+}
+
+/** The search documents of a ticket just created, from the row in hand: it has no comments yet. */
+export function indexNewTicket(tx: TDbOrTx, ticket: TSearchableTicket): Promise<void> {
+  return writeTicketSearches(tx, [ticket], new Map());
 }
 
 /** Rewrites one ticket's search documents; see refreshTicketSearches. */

@@ -23,7 +23,7 @@ const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
 /** A calendar from this process's snapshot (reference data, at most a second old), else read now. */
 async function calendarOf(tx: TDbOrTx, key: string | null) {
   if (!key) return null;
-  return (await loadCalendars()).get(key) ?? (await loadCalendar(key, tx));
+  return (await loadCalendars(tx, { maySnapshot: true })).get(key) ?? (await loadCalendar(key, tx));
 }
 
 /** SLA columns of a ticket about to be created at `createdAt`. */

@@ -8,7 +8,7 @@ import type { TTx } from '../db/database.js';
 import { organizations, tickets } from '../db/schema.js';
 import { Forbidden, Invalid, NotFound } from '../http/errors.js';
 import { ORGANIZATION } from '../organizations/get-organization.js';
-import { refreshTicketSearch } from '../search/refresh-ticket-search.js';
+import { indexNewTicket } from '../search/refresh-ticket-search.js';
 import { contractSlaForNewTicket } from '../sla/resolve-sla.js';
 import { slaForNewTicket } from '../sla/ticket-sla.js';
 import { appendEvent } from './append-event.js';
@@ -122,7 +122,7 @@ export async function createTicket(actor: TActor, input: TCreateTicket): Promise
         ...sla,
       })
       .returning();
-    await refreshTicketSearch(tx, ticket!.id);
+    await indexNewTicket(tx, ticket!);
     await appendEvent(tx, actor, ticket!.id, { kind: 'created', visibility: 'public' });
     await recordAudit(tx, actor, {
       action: 'create',

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { forgetCalendars } from '../calendars/load-calendars.js';
 import { client, useApp } from '../test/api.js';
-import { makeOrganization, makeUser, makeWorld } from '../test/factories.js';
+import { makeContract, makeOrganization, makeUser, makeWorld } from '../test/factories.js';
 
 const app = useApp();
 
@@ -39,6 +40,10 @@ describe('tickets', () => {
 
   it('hands out distinct numbers to tickets created at the same moment', async () => {
     const w = await makeWorld();
+    await makeContract(w.org.id, { name: '동시 생성 계약' });
+    // No calendar snapshot: every create must read it on its own connection, not take a second
+    // one from the pool (the test pool has 4 connections for these 12 creates).
+    forgetCalendars();
     const agent = client(app, { cookie: w.agent.cookie });
     const results = await Promise.all(
       Array.from({ length: 12 }, (_, i) =>

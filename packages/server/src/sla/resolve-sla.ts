@@ -33,38 +33,16 @@ export async function resolveSla(
   priority: TPriority,
 ): Promise<TSlaSettings | null> {
   if (!contractId) return null;
-  // One round trip: the contract with its own policy, or the default one.
-  const defaultPolicy = tx
-    .select({ id: slaPolicies.id })
-    .from(slaPolicies)
-    .where(eq(slaPolicies.isDefault, true))
-    .limit(1);
-  const [row] = await tx
-    .select({
-      calendarKey: contracts.calendarKey,
-      p1AroundTheClock: contracts.p1AroundTheClock,
-      policy: slaPolicies,
-    })
-    .from(contracts)
-    .innerJoin(slaPolicies, eq(slaPolicies.id, sql`coalesce(${contracts.slaPolicyId}, (${defaultPolicy}))`))
-    .where(eq(contracts.id, contractId));
-  const target = row?.policy.targets[priority];
-  if (!row || !target) return null;
-  return {
-    policy: row.policy,
-    calendarKey: priority === 'P1' && row.p1AroundTheClock ? '24x7' : row.calendarKey,
-    responseTargetMin: target.firstResponse,
-    resolutionTargetMin: target.resolution,
-  };
+  return (await contractSlaForNewTicket(tx, null, contractId, priority)).settings;
 }
 
 /**
- * For a new ticket, in one round trip: the named contract, or else the organization's contract in
- * force today (in Seoul), with the SLA it runs on.
+ * In one round trip: the named contract, or else (for a new ticket) the organization's contract in
+ * force today (in Seoul), with the SLA it runs on: its own policy or the default one.
  */
 export async function contractSlaForNewTicket(
   tx: TDbOrTx,
-  organizationId: string,
+  organizationId: string | null,
   contractId: string | null | undefined,
   priority: TPriority,
 ): Promise<{ contractId: string | null; settings: TSlaSettings | null }> {
@@ -87,7 +65,7 @@ export async function contractSlaForNewTicket(
       contractId
         ? eq(contracts.id, contractId)
         : and(
-            eq(contracts.organizationId, organizationId),
+            eq(contracts.organizationId, organizationId ?? sql`NULL`),
             lte(contracts.startsOn, today),
             gte(contracts.endsOn, today),
           ),

@@ -16,6 +16,7 @@ import { and, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type pg from 'pg';
 import { connect } from '../packages/server/src/db/database.js';
 import { tickets } from '../packages/server/src/db/schema.js';
+import { createRandom } from '../packages/server/src/demo/demo-random.js';
 import { selectTicketView } from '../packages/server/src/tickets/ticket-view.js';
 import { BENCH_AGENT_EMAIL, BENCH_AGENT_PASSWORD, BENCH_ORG_PREFIX } from './generate.js';
 
@@ -291,17 +292,8 @@ async function loadFixture(pool: pg.Pool): Promise<TFixture> {
   return { orgs: orgs.rows, numbers: numbers.rows.map((r) => r.number), agentId: agent.rows[0].id };
 }
 
-/** A deterministic pseudo-random sequence, so HTTP and SQL runs do the same work. */
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A deterministic pseudo-random sequence: the demo's seeded generator (mulberry32). */
+const rng = (seed: number): (() => number) => createRandom(seed).next;
 
 const OPEN_STATUSES = ['new', 'open', 'in_progress', 'waiting_customer', 'waiting_vendor'];
 

@@ -37,6 +37,7 @@ import { connect, migrateDatabase, type TDb } from '../packages/server/src/db/da
 import { startEmbeddedPostgres } from '../packages/server/src/db/embedded.js';
 import { tickets } from '../packages/server/src/db/schema.js';
 import { STANDARD_SLA_TARGETS } from '../packages/server/src/db/seed-reference-data.js';
+import { createRandom } from '../packages/server/src/demo/demo-random.js';
 import { deriveSla, type TSlaInputs } from '../packages/server/src/sla/derive-sla.js';
 import { sweepSla } from '../packages/server/src/sla/sweep-sla.js';
 
@@ -60,17 +61,8 @@ export const DEFAULT_SLA: Omit<TSlaOptions, 'log'> = {
 const MINUTE_MS = 60_000;
 const DAY_MS = 86_400_000;
 
-/** A deterministic pseudo-random sequence (mulberry32). */
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A deterministic pseudo-random sequence: the demo's seeded generator (mulberry32). */
+const rng = (seed: number): (() => number) => createRandom(seed).next;
 
 /**
  * kr-standard as `loadCalendars` builds it on a fresh install: the built-in weekly hours and zone,

@@ -16,6 +16,7 @@ import { contractRoutes } from './contracts/routes.js';
 import { healthRoutes } from './health/routes.js';
 import { HttpMetrics, registerMetricsHook } from './http/metrics.js';
 import { localeOf, registerProblemHandler, sendProblem } from './http/problem.js';
+import { setPublicUrl } from './http/public-url.js';
 import { validatorCompiler } from './http/validation.js';
 import { notificationRoutes } from './notifications/routes.js';
 import { organizationRoutes } from './organizations/routes.js';
@@ -43,6 +44,7 @@ export async function buildApp(
     ajv: undefined,
   });
   app.decorate('config', config);
+  setPublicUrl(config.publicUrl);
   // Bodies are JSON or multipart only: a text/plain body is what a foreign page can post without asking.
   app.removeContentTypeParser('text/plain');
   app.setValidatorCompiler(validatorCompiler);

@@ -19,6 +19,8 @@ export type TConfig = {
   isSearchBackfillOn: boolean;
   /** Where the built web app lives; served at `/` when present. */
   webDistDir: string;
+  /** The address people reach the app at (links in mail, survey links); no trailing slash. */
+  publicUrl: string;
 };
 
 function intFrom(value: string | undefined, fallback: number, name: string): number {
@@ -32,9 +34,11 @@ function intFrom(value: string | undefined, fallback: number, name: string): num
 /** Reads the configuration from the environment; an invalid value stops the start with a message naming it. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): TConfig {
   const dataDir = path.resolve(env.HAMKKE_DATA_DIR ?? 'data');
+  const host = env.HOST ?? '127.0.0.1';
+  const port = intFrom(env.PORT, 3000, 'PORT');
   return {
-    host: env.HOST ?? '127.0.0.1',
-    port: intFrom(env.PORT, 3000, 'PORT'),
+    host,
+    port,
     dataDir,
     databaseUrl: env.DATABASE_URL || undefined,
     adminEmail: env.HAMKKE_ADMIN_EMAIL || undefined,
@@ -46,5 +50,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TConfig {
     isSearchBackfillOn: env.HAMKKE_SEARCH_BACKFILL !== 'false',
     slaSweepSeconds: intFrom(env.HAMKKE_SLA_SWEEP_SECONDS, 15, 'HAMKKE_SLA_SWEEP_SECONDS'),
     webDistDir: path.resolve(env.HAMKKE_WEB_DIST ?? new URL('../../web/dist', import.meta.url).pathname),
+    publicUrl: publicUrlFrom(env.HAMKKE_PUBLIC_URL, host, port),
   };
+}
+
+function publicUrlFrom(value: string | undefined, host: string, port: number): string {
+  if (!value) return `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  if (!URL.canParse(value) || !/^https?:$/.test(new URL(value).protocol))
+    throw new Error(`HAMKKE_PUBLIC_URL must be an http(s) address, got "${value}"`);
+  return value.replace(/\/+$/, '');
 }

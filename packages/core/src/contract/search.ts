@@ -20,10 +20,14 @@ export type TSearchQuery = z.infer<typeof ZSearchQuery>;
 /** A stretch of text to highlight: UTF-16 offsets into the string it belongs to, `end` exclusive. */
 export const ZTextRange = z.object({ start: z.number().int(), end: z.number().int() });
 
+/** Every kind of thing the search box finds; SEARCH_TYPES lists those searchable so far. */
+export const ZSearchHitType = z.enum(['ticket', 'article', 'organization', 'system']);
+
 export const ZSearchHit = z.object({
-  type: z.literal('ticket'),
+  type: ZSearchHitType,
   id: ZUuid,
-  number: z.string(),
+  /** The ticket number (or the article's / system's short code); null where a kind has none. */
+  number: z.string().nullable(),
   title: z.string(),
   /** Where the query's words are in `title`. */
   titleHighlights: z.array(ZTextRange),

@@ -12,7 +12,12 @@ export type TAuditEntry = {
 
 /** Appends to the audit log in the caller's transaction, so an audit row exists exactly when the write does. */
 export async function recordAudit(tx: TDbOrTx, actor: TActor | null, entry: TAuditEntry): Promise<void> {
-  await tx.insert(auditLog).values({
+  await auditInsert(tx, actor, entry);
+}
+
+/** The INSERT of an audit row, to run alone or together with other writes (db/write-together.ts). */
+export function auditInsert(tx: TDbOrTx, actor: TActor | null, entry: TAuditEntry) {
+  return tx.insert(auditLog).values({
     actorId: actor && actor.userId !== SYSTEM_ACTOR.userId ? actor.userId : null,
     sourceAddress: actor?.sourceAddress ?? null,
     action: entry.action,

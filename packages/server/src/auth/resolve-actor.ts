@@ -4,7 +4,7 @@ import { apiTokens, sessions, users } from '../db/schema.js';
 import type { TActor } from './actor.js';
 import { sha256 } from './secrets.js';
 
-type TUserRow = typeof users.$inferSelect;
+type TUserRow = Pick<typeof users.$inferSelect, 'id' | 'role' | 'organizationId' | 'name' | 'locale'>;
 
 function actorOf(user: TUserRow, via: TActor['via'], sourceAddress: string | null): TActor {
   return {
@@ -18,20 +18,39 @@ function actorOf(user: TUserRow, via: TActor['via'], sourceAddress: string | nul
   };
 }
 
-/** The user behind a session cookie, if the session is live and the user active. */
-export async function actorFromSession(token: string, sourceAddress: string | null): Promise<TActor | null> {
-  const [row] = await db
-    .select({ user: users })
+const ACTOR_FIELDS = {
+  id: users.id,
+  role: users.role,
+  organizationId: users.organizationId,
+  name: users.name,
+  locale: users.locale,
+};
+
+/**
+ * Every request with a session cookie runs this query, so it is a named prepared statement:
+ * PostgreSQL parses and plans it once per connection instead of once per request.
+ */
+function sessionQuery(handle: typeof db) {
+  return handle
+    .select(ACTOR_FIELDS)
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(
       and(
-        eq(sessions.tokenHash, sha256(token)),
-        gt(sessions.expiresAt, new Date()),
+        eq(sessions.tokenHash, sql.placeholder('tokenHash')),
+        gt(sessions.expiresAt, sql`now()`),
         eq(users.isActive, true),
       ),
-    );
-  return row ? { ...actorOf(row.user, 'session', sourceAddress), sessionToken: token } : null;
+    )
+    .prepare('actor_from_session');
+}
+let prepared: { handle: typeof db; query: ReturnType<typeof sessionQuery> } | null = null;
+
+/** The user behind a session cookie, if the session is live and the user active. */
+export async function actorFromSession(token: string, sourceAddress: string | null): Promise<TActor | null> {
+  if (prepared?.handle !== db) prepared = { handle: db, query: sessionQuery(db) };
+  const [user] = await prepared.query.execute({ tokenHash: sha256(token) });
+  return user ? { ...actorOf(user, 'session', sourceAddress), sessionToken: token } : null;
 }
 
 /** The user behind an API token, if the token is neither revoked nor expired. */

@@ -65,9 +65,16 @@ async function writeTicketSearches(
     });
 }
 
-/** The search documents of a ticket just created, from the row in hand: it has no comments yet. */
-export function indexNewTicket(tx: TDbOrTx, ticket: TSearchableTicket): Promise<void> {
-  return writeTicketSearches(tx, [ticket], new Map());
+/**
+ * The INSERT of the search documents of a ticket just created, from the row in hand (it has no
+ * comments yet), to run together with the ticket's other first writes (db/write-together.ts).
+ */
+export function newTicketSearchInsert(tx: TDbOrTx, ticket: TSearchableTicket) {
+  return tx.insert(ticketSearch).values({
+    ticketId: ticket.id,
+    organizationId: ticket.organizationId,
+    ...ticketSearchVectors(ticket, []),
+  });
 }
 
 /** Rewrites one ticket's search documents; see refreshTicketSearches. */

@@ -1,5 +1,5 @@
 import { localDateIn, type TPriority } from '@hamkke/core';
-import { and, desc, eq, gte, lte, sql } from 'drizzle-orm';
+import { and, eq, gte, lte, type SQL, sql } from 'drizzle-orm';
 import type { TDbOrTx } from '../db/database.js';
 import { contracts, slaPolicies } from '../db/schema.js';
 
@@ -37,6 +37,68 @@ export async function resolveSla(
 }
 
 /**
+ * Which contract a ticket runs on and the policy it points at, as join conditions: the named
+ * contract, or else (for a new ticket) the organization's contract in force today (in Seoul), with
+ * its own policy or the default one. Pick the row with the latest `startsOn` (contractOrder).
+ */
+export function contractSlaJoin(
+  tx: TDbOrTx,
+  organizationId: SQL | string | null,
+  contractId: string | null | undefined,
+) {
+  const today = localDateIn('Asia/Seoul', new Date());
+  const defaultPolicy = tx
+    .select({ id: slaPolicies.id })
+    .from(slaPolicies)
+    .where(eq(slaPolicies.isDefault, true))
+    .limit(1);
+  return {
+    contract: contractId
+      ? eq(contracts.id, contractId)
+      : and(
+          eq(contracts.organizationId, organizationId ?? sql`NULL`),
+          lte(contracts.startsOn, today),
+          gte(contracts.endsOn, today),
+        )!,
+    policy: eq(slaPolicies.id, sql`coalesce(${contracts.slaPolicyId}, (${defaultPolicy}))`),
+    order: sql`${contracts.startsOn} DESC NULLS LAST`,
+  };
+}
+
+export const CONTRACT_SLA_FIELDS = {
+  contractId: contracts.id,
+  calendarKey: contracts.calendarKey,
+  p1AroundTheClock: contracts.p1AroundTheClock,
+  policy: slaPolicies,
+};
+
+export type TContractSlaRow = {
+  contractId: string | null;
+  calendarKey: string | null;
+  p1AroundTheClock: boolean | null;
+  policy: TSlaPolicyRow | null;
+};
+
+/** The SLA settings of a ticket of `priority` from the row that contractSlaJoin found. */
+export function contractSlaOf(
+  row: TContractSlaRow | undefined,
+  priority: TPriority,
+): { contractId: string | null; settings: TSlaSettings | null } {
+  if (!row?.contractId) return { contractId: null, settings: null };
+  const target = row.policy?.targets[priority];
+  if (!row.policy || !target) return { contractId: row.contractId, settings: null };
+  return {
+    contractId: row.contractId,
+    settings: {
+      policy: row.policy,
+      calendarKey: priority === 'P1' && row.p1AroundTheClock ? '24x7' : row.calendarKey!,
+      responseTargetMin: target.firstResponse,
+      resolutionTargetMin: target.resolution,
+    },
+  };
+}
+
+/**
  * In one round trip: the named contract, or else (for a new ticket) the organization's contract in
  * force today (in Seoul), with the SLA it runs on: its own policy or the default one.
  */
@@ -46,42 +108,13 @@ export async function contractSlaForNewTicket(
   contractId: string | null | undefined,
   priority: TPriority,
 ): Promise<{ contractId: string | null; settings: TSlaSettings | null }> {
-  const today = localDateIn('Asia/Seoul', new Date());
-  const defaultPolicy = tx
-    .select({ id: slaPolicies.id })
-    .from(slaPolicies)
-    .where(eq(slaPolicies.isDefault, true))
-    .limit(1);
+  const join = contractSlaJoin(tx, organizationId, contractId);
   const [row] = await tx
-    .select({
-      id: contracts.id,
-      calendarKey: contracts.calendarKey,
-      p1AroundTheClock: contracts.p1AroundTheClock,
-      policy: slaPolicies,
-    })
+    .select(CONTRACT_SLA_FIELDS)
     .from(contracts)
-    .leftJoin(slaPolicies, eq(slaPolicies.id, sql`coalesce(${contracts.slaPolicyId}, (${defaultPolicy}))`))
-    .where(
-      contractId
-        ? eq(contracts.id, contractId)
-        : and(
-            eq(contracts.organizationId, organizationId ?? sql`NULL`),
-            lte(contracts.startsOn, today),
-            gte(contracts.endsOn, today),
-          ),
-    )
-    .orderBy(desc(contracts.startsOn))
+    .leftJoin(slaPolicies, join.policy)
+    .where(join.contract)
+    .orderBy(join.order)
     .limit(1);
-  if (!row) return { contractId: null, settings: null };
-  const target = row.policy?.targets[priority];
-  if (!row.policy || !target) return { contractId: row.id, settings: null };
-  return {
-    contractId: row.id,
-    settings: {
-      policy: row.policy,
-      calendarKey: priority === 'P1' && row.p1AroundTheClock ? '24x7' : row.calendarKey,
-      responseTargetMin: target.firstResponse,
-      resolutionTargetMin: target.resolution,
-    },
-  };
+  return contractSlaOf(row, priority);
 }

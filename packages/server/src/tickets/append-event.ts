@@ -11,14 +11,9 @@ export type TEventInput = {
   data?: Record<string, unknown>;
 };
 
-/** Appends to the ticket's timeline in the caller's transaction and marks the ticket as updated. */
-export async function appendEvent(
-  tx: TDbOrTx,
-  actor: TActor,
-  ticketId: string,
-  event: TEventInput,
-): Promise<void> {
-  await tx.insert(ticketEvents).values({
+/** The INSERT of a timeline event, to run alone or together with other writes (db/write-together.ts). */
+export function eventInsert(tx: TDbOrTx, actor: TActor, ticketId: string, event: TEventInput) {
+  return tx.insert(ticketEvents).values({
     ticketId,
     actorId: actor.userId === SYSTEM_ACTOR.userId ? null : actor.userId,
     kind: event.kind,
@@ -26,6 +21,16 @@ export async function appendEvent(
     subjectId: event.subjectId ?? null,
     data: event.data ?? {},
   });
+}
+
+/** Appends to the ticket's timeline in the caller's transaction and marks the ticket as updated. */
+export async function appendEvent(
+  tx: TDbOrTx,
+  actor: TActor,
+  ticketId: string,
+  event: TEventInput,
+): Promise<void> {
+  await eventInsert(tx, actor, ticketId, event);
   if (event.kind !== 'created') {
     await tx.update(tickets).set({ updatedAt: sql`now()` }).where(eq(tickets.id, ticketId));
   }

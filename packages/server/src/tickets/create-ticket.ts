@@ -1,17 +1,18 @@
 import { priorityOf, type TCreateTicket } from '@hamkke/core';
 import { eq, sql } from 'drizzle-orm';
-import { recordAudit } from '../audit/record-audit.js';
+import { auditInsert } from '../audit/record-audit.js';
 import type { TActor } from '../auth/actor.js';
 import { assert, canWork, isStaff } from '../auth/policy.js';
 import { db } from '../db/current.js';
 import type { TTx } from '../db/database.js';
-import { organizations, tickets } from '../db/schema.js';
+import { contracts, organizations, slaPolicies, tickets } from '../db/schema.js';
+import { writeTogether } from '../db/write-together.js';
 import { Forbidden, Invalid, NotFound } from '../http/errors.js';
 import { ORGANIZATION } from '../organizations/get-organization.js';
-import { indexNewTicket } from '../search/refresh-ticket-search.js';
-import { contractSlaForNewTicket } from '../sla/resolve-sla.js';
+import { newTicketSearchInsert } from '../search/refresh-ticket-search.js';
+import { CONTRACT_SLA_FIELDS, contractSlaJoin, contractSlaOf } from '../sla/resolve-sla.js';
 import { slaForNewTicket } from '../sla/ticket-sla.js';
-import { appendEvent } from './append-event.js';
+import { eventInsert } from './append-event.js';
 import { checkReferences } from './check-references.js';
 import type { TTicketView } from './ticket-view.js';
 
@@ -27,25 +28,37 @@ const STAFF_ONLY_FIELDS = [
   'requesterId',
 ] as const;
 
-/** Hands out the next number of the organization, e.g. `HNX-000124`; the row lock orders concurrent creates. */
-async function nextNumber(
-  tx: TTx,
-  organizationId: string,
-): Promise<{ number: string; organization: TTicketView['organization'] }> {
-  const [org] = await tx
-    .update(organizations)
-    .set({ ticketSeq: sql`${organizations.ticketSeq} + 1` })
-    .where(eq(organizations.id, organizationId))
-    .returning({
-      id: organizations.id,
-      name: organizations.name,
-      code: organizations.code,
-      seq: organizations.ticketSeq,
-    });
-  if (!org) throw new NotFound(ORGANIZATION);
+/**
+ * Hands out the next number of the organization, e.g. `HNX-000124` (the row lock orders concurrent
+ * creates), and finds in the same round trip the contract the ticket runs on and its SLA policy.
+ */
+async function nextNumberAndContract(tx: TTx, organizationId: string, contractId: string | null | undefined) {
+  const org = tx.$with('org').as(
+    tx
+      .update(organizations)
+      .set({ ticketSeq: sql`${organizations.ticketSeq} + 1` })
+      .where(eq(organizations.id, organizationId))
+      .returning({
+        id: organizations.id,
+        name: organizations.name,
+        code: organizations.code,
+        seq: organizations.ticketSeq,
+      }),
+  );
+  const join = contractSlaJoin(tx, sql`${org.id}`, contractId);
+  const [row] = await tx
+    .with(org)
+    .select({ id: org.id, name: org.name, code: org.code, seq: org.seq, ...CONTRACT_SLA_FIELDS })
+    .from(org)
+    .leftJoin(contracts, join.contract)
+    .leftJoin(slaPolicies, join.policy)
+    .orderBy(join.order)
+    .limit(1);
+  if (!row) throw new NotFound(ORGANIZATION);
   return {
-    number: `${org.code}-${String(org.seq).padStart(6, '0')}`,
-    organization: { id: org.id, name: org.name, code: org.code },
+    number: `${row.code}-${String(row.seq).padStart(6, '0')}`,
+    organization: { id: row.id, name: row.name, code: row.code } satisfies TTicketView['organization'],
+    contract: row,
   };
 }
 
@@ -83,14 +96,13 @@ export async function createTicket(actor: TActor, input: TCreateTicket): Promise
   return db.transaction(async (tx) => {
     const requesterId = input.requesterId ?? (isStaff(actor) ? null : actor.userId);
     const names = await checkReferences(tx, { ...input, organizationId, requesterId });
-    const { number, organization } = await nextNumber(tx, organizationId);
-    const priority = input.priority ?? priorityOf(input.impact, input.urgency);
-    const { contractId, settings } = await contractSlaForNewTicket(
+    const { number, organization, contract } = await nextNumberAndContract(
       tx,
       organizationId,
       input.contractId,
-      priority,
     );
+    const priority = input.priority ?? priorityOf(input.impact, input.urgency);
+    const { contractId, settings } = contractSlaOf(contract, priority);
     const createdAt = new Date();
     const sla = await slaForNewTicket(tx, settings, { status: 'new', createdAt });
     const [ticket] = await tx
@@ -122,14 +134,13 @@ export async function createTicket(actor: TActor, input: TCreateTicket): Promise
         ...sla,
       })
       .returning();
-    await indexNewTicket(tx, ticket!);
-    await appendEvent(tx, actor, ticket!.id, { kind: 'created', visibility: 'public' });
-    await recordAudit(tx, actor, {
-      action: 'create',
-      entityType: 'ticket',
-      entityId: ticket!.id,
-      after: ticket,
-    });
+    // Search documents, the `created` event and the audit row: one statement, one round trip.
+    await writeTogether(
+      tx,
+      newTicketSearchInsert(tx, ticket!),
+      eventInsert(tx, actor, ticket!.id, { kind: 'created', visibility: 'public' }),
+      auditInsert(tx, actor, { action: 'create', entityType: 'ticket', entityId: ticket!.id, after: ticket }),
+    );
     return {
       ticket: ticket!,
       organization,

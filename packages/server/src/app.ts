@@ -13,16 +13,27 @@ import { authRoutes } from './auth/routes.js';
 import { calendarRoutes } from './calendars/routes.js';
 import type { TConfig } from './config.js';
 import { contractRoutes } from './contracts/routes.js';
+import { csatPageRoutes } from './csat/page-routes.js';
+import { csatRoutes } from './csat/routes.js';
 import { healthRoutes } from './health/routes.js';
 import { HttpMetrics, registerMetricsHook } from './http/metrics.js';
 import { localeOf, registerProblemHandler, sendProblem } from './http/problem.js';
 import { setPublicUrl } from './http/public-url.js';
 import { validatorCompiler } from './http/validation.js';
+import { improvementRoutes } from './improvements/routes.js';
+import { calendarFeedPageRoutes } from './inspections/page-routes.js';
+import { inspectionRoutes } from './inspections/routes.js';
+import { knowledgeRoutes } from './knowledge/routes.js';
+import { liveRoutes } from './live/routes.js';
+import { mailInRoutes } from './mail-in/routes.js';
+import { mailOutRoutes } from './mail-out/routes.js';
 import { notificationRoutes } from './notifications/routes.js';
 import { organizationRoutes } from './organizations/routes.js';
+import { queueRoutes } from './queues/routes.js';
 import { searchRoutes } from './search/routes.js';
 import { slaPolicyRoutes } from './sla-policies/routes.js';
 import { systemRoutes } from './systems/routes.js';
+import { teamRoutes } from './teams/routes.js';
 import { ticketRoutes } from './tickets/routes.js';
 import { userRoutes } from './users/routes.js';
 
@@ -97,10 +108,23 @@ export async function buildApp(
       await api.register(slaPolicyRoutes);
       await api.register(notificationRoutes);
       await api.register(searchRoutes);
+      await api.register(mailOutRoutes);
+      await api.register(knowledgeRoutes);
+      await api.register(csatRoutes);
+      await api.register(inspectionRoutes);
+      await api.register(liveRoutes);
+      await api.register(queueRoutes);
+      await api.register(mailInRoutes);
+      await api.register(teamRoutes);
+      await api.register(improvementRoutes);
     },
     { prefix: '/api/v1' },
   );
 
+  // The survey page of the satisfaction mail: outside the API, answered without signing in.
+  await app.register(csatPageRoutes);
+  // The iCalendar feeds: outside the API, the secret address is the credential (calendar apps send no cookies).
+  await app.register(calendarFeedPageRoutes);
   await serveWebApp(app, config.webDistDir);
   return app;
 }

@@ -4,6 +4,9 @@ import { loadConfig } from './config.js';
 import { useDatabase } from './db/current.js';
 import { openDatabase } from './db/database.js';
 import { loadDemo } from './demo/load-demo.js';
+import { startInspectionScheduler } from './inspections/sweep-inspections.js';
+import { startMailIn } from './mail-in/start-mail-in.js';
+import { OutboxWorker } from './mail-out/outbox-worker.js';
 import { startSearchBackfill } from './search/run-search-backfill.js';
 import { startSlaSweeper } from './sla/sweep-sla.js';
 import { ensureAdmin } from './users/ensure-admin.js';
@@ -32,7 +35,27 @@ async function main(): Promise<void> {
   const app = await buildApp(config, { logger: { level: config.logLevel } });
   const stopSweeper =
     config.slaSweepSeconds > 0 ? startSlaSweeper(config.slaSweepSeconds * 1000, logger) : null;
+  const stopInspections =
+    config.inspectionSweepSeconds > 0
+      ? startInspectionScheduler(config.inspectionSweepSeconds * 1000, logger)
+      : null;
+  const stopMailIn = await startMailIn(config, logger).catch(async (error: unknown) => {
+    // e.g. the SMTP port is taken: stop cleanly (the embedded PostgreSQL too) rather than half-started.
+    logger.error({ err: error }, 'could not start inbound mail');
+    await database.close();
+    process.exit(1);
+  });
   const stopBackfill = config.isSearchBackfillOn ? startSearchBackfill(logger) : null;
+  const mailWorker =
+    config.mailPollMs > 0
+      ? new OutboxWorker({
+          pollMs: config.mailPollMs,
+          retryBaseMs: config.mailRetryBaseMs,
+          retryCapMs: config.mailRetryCapMs,
+          giveUpHours: config.mailGiveUpHours,
+          logger,
+        }).start()
+      : null;
   let isStopping = false;
   const stop = async (signal: string) => {
     if (isStopping) return;
@@ -40,6 +63,9 @@ async function main(): Promise<void> {
     app.log.info({ signal }, 'stopping');
     await app.close();
     await stopSweeper?.();
+    await stopInspections?.();
+    await stopMailIn();
+    await mailWorker?.stop();
     await stopBackfill?.();
     await database.close();
     process.exit(0);

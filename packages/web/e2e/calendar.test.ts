@@ -36,7 +36,7 @@ describe('calendar page', () => {
     // From the home page to the calendar page, by the menu.
     await page.getByRole('navigation', { name: '메뉴' }).getByRole('link', { name: '달력' }).click();
     await page.getByRole('heading', { name: '달력', level: 1 }).waitFor();
-    expect(page.url()).toMatch(/#\/calendars$/);
+    expect(page.url()).toMatch(/\/calendars$/);
 
     const calendar = page.getByRole('combobox', { name: '달력' });
     // The options arrive with GET /calendars: wait for them before reading.

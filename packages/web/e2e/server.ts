@@ -10,7 +10,9 @@ import { type Browser, chromium, type Page } from 'playwright-core';
 
 export const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 const SERVER_MAIN = path.join(ROOT, 'packages/server/dist/main.js');
-const WEB_INDEX = path.join(ROOT, 'packages/web/dist/index.html');
+/** The built app the server serves: packages/web/dist, or HAMKKE_E2E_WEB_DIST (a build of one's own). */
+const WEB_DIST = process.env.HAMKKE_E2E_WEB_DIST ?? path.join(ROOT, 'packages/web/dist');
+const WEB_INDEX = path.join(WEB_DIST, 'index.html');
 export const SCREENSHOTS = path.join(ROOT, 'test-results/screenshots');
 const CHROMIUM = process.env.HAMKKE_CHROMIUM ?? '/usr/bin/chromium';
 const CHROMIUM_ARGS = [
@@ -121,7 +123,7 @@ export async function startE2E(): Promise<TE2E> {
       LOG_LEVEL: 'warn',
     };
     delete env.DATABASE_URL;
-    delete env.HAMKKE_WEB_DIST;
+    env.HAMKKE_WEB_DIST = WEB_DIST;
     let output = '';
     server = spawn(process.execPath, [SERVER_MAIN], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
     server.stdout?.on('data', (chunk: Buffer) => {
@@ -157,10 +159,15 @@ export async function startE2E(): Promise<TE2E> {
 export const shot = (page: Page, name: string) =>
   page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
 
-/** Signs in through the form, in Korean, and waits for the greeting. */
+/** Signs in through the form, in Korean, and waits for the workspace's ticket list. */
 export async function signInAsAdmin(page: Page): Promise<void> {
-  await page.getByLabel('이메일').fill(ADMIN_EMAIL);
-  await page.getByLabel('비밀번호').fill(ADMIN_PASSWORD);
+  await signInAs(page, ADMIN_EMAIL, ADMIN_PASSWORD);
+}
+
+/** Signs in through the form and waits for the first page a staff member sees: the ticket list. */
+export async function signInAs(page: Page, email: string, password: string, heading = '티켓'): Promise<void> {
+  await page.getByLabel('이메일').fill(email);
+  await page.getByLabel('비밀번호', { exact: true }).fill(password);
   await page.getByRole('button', { name: '로그인' }).click();
-  await page.getByRole('heading', { name: `안녕하세요, ${ADMIN_NAME}` }).waitFor();
+  await page.getByRole('heading', { name: heading, level: 1 }).waitFor();
 }

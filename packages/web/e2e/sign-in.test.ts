@@ -62,29 +62,31 @@ describe('web app', () => {
 
     // Wrong password: the problem+json detail, in Korean.
     await page.getByLabel('이메일').fill(ADMIN_EMAIL);
-    await page.getByLabel('비밀번호').fill('not-the-password');
+    await page.getByLabel('비밀번호', { exact: true }).fill('not-the-password');
     await page.getByRole('button', { name: '로그인' }).click();
     const alert = page.getByRole('alert');
     await alert.waitFor();
     expect(await alert.textContent()).toBe('이메일 또는 비밀번호가 올바르지 않습니다');
     await shot(page, 'sign-in-wrong-password');
 
-    // Right password: the greeting and the latest tickets.
-    await page.getByLabel('비밀번호').fill(ADMIN_PASSWORD);
+    // Right password: the workspace with the latest tickets, the user named in the top bar.
+    await page.getByLabel('비밀번호', { exact: true }).fill(ADMIN_PASSWORD);
     await page.getByRole('button', { name: '로그인' }).click();
-    await page.getByRole('heading', { name: `안녕하세요, ${ADMIN_NAME}` }).waitFor();
+    await page.getByRole('heading', { name: '티켓', level: 1 }).waitFor();
+    await page.getByText(`${ADMIN_NAME} (관리자)`).waitFor();
     const row = page.getByRole('row').filter({ hasText: TICKET_TITLE });
     await row.waitFor();
+    // Cells: selection, number, customer, title, type, module, priority, status, assignee, SLA, updated.
     const cells = await row.getByRole('cell').allTextContents();
-    expect(cells[0]).toMatch(/^HBM-\d+$/);
-    expect(cells.slice(1)).toEqual([TICKET_TITLE, '신규', 'P1']);
+    expect(cells[1]).toMatch(/^HBM-\d+$/);
+    expect(cells.slice(2, 8)).toEqual(['한빛제조', TICKET_TITLE, '문의', '', 'P1', '신규']);
     await shot(page, 'home-ko');
 
     // English.
     await page.getByRole('button', { name: 'English' }).click();
-    await page.getByRole('heading', { name: `Hello, ${ADMIN_NAME}` }).waitFor();
-    await page.getByRole('heading', { name: 'Latest tickets' }).waitFor();
-    expect(await row.getByRole('cell').nth(2).textContent()).toBe('New');
+    await page.getByRole('heading', { name: 'Tickets', level: 1 }).waitFor();
+    await page.getByText(`${ADMIN_NAME} (Admin)`).waitFor();
+    expect(await row.getByRole('cell').nth(7).textContent()).toBe('New');
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
     await shot(page, 'home-en');
 

@@ -1,11 +1,14 @@
-import type { TUser } from '@hamkke/core';
+import { Alert, Button, Paper, PasswordInput, Stack, TextInput, Title } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, api } from './api.js';
+import { applyLocale, ME } from './shell/session.js';
 
-export function SignIn({ onSignedIn }: { onSignedIn: (user: TUser) => void }) {
+export function SignIn() {
   const { t } = useTranslation();
   const id = useId();
+  const client = useQueryClient();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -16,7 +19,8 @@ export function SignIn({ onSignedIn }: { onSignedIn: (user: TUser) => void }) {
     setIsSubmitting(true);
     setError(null);
     try {
-      onSignedIn(await api.login(email.trim(), password));
+      const user = applyLocale(await api.login(email.trim(), password));
+      client.setQueryData(ME, user);
     } catch (e) {
       if (e instanceof ApiError) setError(e.problem?.detail ?? e.problem?.title ?? t('signIn.failed'));
       else setError(t('error.network'));
@@ -25,36 +29,48 @@ export function SignIn({ onSignedIn }: { onSignedIn: (user: TUser) => void }) {
   }
 
   return (
-    <form className="card sign-in" onSubmit={submit} aria-labelledby={`${id}-title`}>
-      <h1 id={`${id}-title`}>{t('signIn.title')}</h1>
-      <label htmlFor={`${id}-email`}>{t('signIn.email')}</label>
-      <input
-        id={`${id}-email`}
-        name="email"
-        type="email"
-        autoComplete="username"
-        required
-        value={email}
-        onChange={(e) => setEmail(e.target.value)}
-      />
-      <label htmlFor={`${id}-password`}>{t('signIn.password')}</label>
-      <input
-        id={`${id}-password`}
-        name="password"
-        type="password"
-        autoComplete="current-password"
-        required
-        value={password}
-        onChange={(e) => setPassword(e.target.value)}
-      />
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
-      <button type="submit" className="primary" disabled={isSubmitting}>
-        {isSubmitting ? t('signIn.submitting') : t('signIn.submit')}
-      </button>
-    </form>
+    <Paper
+      component="form"
+      withBorder
+      p="lg"
+      maw={380}
+      mx="auto"
+      mt="xl"
+      onSubmit={submit}
+      aria-labelledby={`${id}-title`}
+    >
+      <Stack>
+        <Title order={1} size="h2" id={`${id}-title`}>
+          {t('signIn.title')}
+        </Title>
+        <TextInput
+          label={t('signIn.email')}
+          name="email"
+          type="email"
+          autoComplete="username"
+          required
+          withAsterisk={false}
+          value={email}
+          onChange={(e) => setEmail(e.currentTarget.value)}
+        />
+        <PasswordInput
+          label={t('signIn.password')}
+          name="password"
+          autoComplete="current-password"
+          required
+          withAsterisk={false}
+          value={password}
+          onChange={(e) => setPassword(e.currentTarget.value)}
+        />
+        {error && (
+          <Alert color="red" role="alert" p="xs">
+            {error}
+          </Alert>
+        )}
+        <Button type="submit" loading={isSubmitting}>
+          {t('signIn.submit')}
+        </Button>
+      </Stack>
+    </Paper>
   );
 }

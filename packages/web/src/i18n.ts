@@ -24,7 +24,10 @@ function storedLanguage(): TLanguage {
   }
 }
 
-/** Korean first; English on request. The choice is kept in this browser. */
+/**
+ * Korean first; English on request. Before sign-in the choice is kept in this browser; once signed
+ * in it is the user's own (`users.locale`), which the language switch saves and sign-in applies.
+ */
 void i18n.use(initReactI18next).init({
   resources: { ko: { translation: ko }, en: { translation: en } },
   lng: storedLanguage(),

@@ -1,31 +1,9 @@
 import { z } from 'zod';
+import { SAP_MODULES } from '../lists.js';
 import { ZUuid, zLine } from './common.js';
 
-export const SAP_MODULES = [
-  'FI',
-  'CO',
-  'SD',
-  'MM',
-  'PP',
-  'QM',
-  'PM',
-  'PS',
-  'HCM',
-  'WM',
-  'EWM',
-  'LE',
-  'TR',
-  'FSCM',
-  'BC',
-  'ABAP',
-  'BW',
-  'BTP',
-  'GRC',
-  'CRM',
-  'SRM',
-  'PI',
-  'FIORI',
-] as const;
+export { SAP_MODULES };
+
 export const ZSapModule = z.enum(SAP_MODULES);
 export type TSapModule = z.infer<typeof ZSapModule>;
 

@@ -1,19 +1,13 @@
 import { z } from 'zod';
+import { TICKET_TYPES } from '../lists.js';
 import { LEVELS, PRIORITIES } from '../priority/priority.js';
 import { TICKET_STATUSES } from '../status/status.js';
 import { ZActorRef, ZInstant, ZPageQuery, ZUuid, zLine, zQueryList } from './common.js';
 import { ZSlaState, ZTicketSla } from './sla.js';
 import { ZSapModule } from './systems.js';
 
-export const TICKET_TYPES = [
-  'inquiry',
-  'incident',
-  'request',
-  'problem',
-  'change',
-  'inspection',
-  'improvement',
-] as const;
+export { TICKET_TYPES };
+
 export const CHANNELS = ['portal', 'email', 'phone', 'internal'] as const;
 
 export const ZTicketType = z.enum(TICKET_TYPES);
@@ -168,6 +162,8 @@ export const ZListTicketsQuery = ZPageQuery.extend({
   /** A user id, `me`, or `none` for unassigned. */
   assigneeId: z.union([ZUuid, z.enum(['me', 'none'])]).optional(),
   requesterId: ZUuid.optional(),
+  /** A team's tickets, or `none` for those with no team. */
+  team: z.string().trim().min(1).max(60).optional(),
   module: zQueryList(ZSapModule),
   createdFrom: ZInstant.optional(),
   createdTo: ZInstant.optional(),

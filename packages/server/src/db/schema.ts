@@ -462,3 +462,10 @@ export const contractHourAlerts = pgTable(
   },
   (t) => [primaryKey({ columns: [t.contractId, t.month, t.thresholdPercent] })],
 );
+export * from './schema-csat.js';
+export * from './schema-inspections.js';
+export * from './schema-knowledge.js';
+export * from './schema-mail-in.js';
+export * from './schema-mail-out.js';
+export * from './schema-search.js';
+export * from './schema-team.js';

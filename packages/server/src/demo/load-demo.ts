@@ -18,6 +18,7 @@ import {
 } from '../db/schema.js';
 import { backfillTicketSearch } from '../search/refresh-ticket-search.js';
 import { buildDemoTickets } from './build-demo-tickets.js';
+import { loadDemoArticles } from './demo-articles.js';
 import { addMinutes } from './demo-clock.js';
 import { DEMO_ORGANIZATIONS, type TDemoOrganization } from './demo-organizations.js';
 import type { TDemoOrgRef, TDemoStaffRef } from './demo-refs.js';
@@ -203,6 +204,10 @@ export async function loadDemo(now: Date = new Date()): Promise<TDemoSummary> {
     await insertInBatches(tx, timeEntries, built.timeEntries);
     await insertInBatches(tx, ticketEvents, built.events);
     await backfillTicketSearch(tx);
+    await loadDemoArticles(
+      tx,
+      plans.map((p) => p.ref.id),
+    );
 
     const summary: TDemoSummary = {
       skipped: false,

@@ -3,7 +3,8 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { AppError, type TFieldError, TooManyRequests, textIn } from './errors.js';
 import { fieldErrors, RequestValidationError } from './validation.js';
 
-const TITLES: Record<number, { en: string; ko: string }> = {
+/** The title of a problem of each status, in both languages. */
+export const PROBLEM_TITLES: Record<number, { en: string; ko: string }> = {
   400: { en: 'Bad request', ko: '잘못된 요청' },
   401: { en: 'Not signed in', ko: '로그인이 필요합니다' },
   403: { en: 'Forbidden', ko: '권한이 없습니다' },
@@ -53,7 +54,7 @@ export function sendProblem(
   detail?: string,
   errors?: TFieldError[],
 ): FastifyReply {
-  const title = (TITLES[status] ?? TITLES[status >= 500 ? 500 : 400])![locale];
+  const title = (PROBLEM_TITLES[status] ?? PROBLEM_TITLES[status >= 500 ? 500 : 400])![locale];
   const body: TProblem = { type: `https://hamkke.dev/problems/${status}`, title, status };
   if (detail) body.detail = detail;
   if (errors?.length) body.errors = errors;

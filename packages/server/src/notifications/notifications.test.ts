@@ -79,7 +79,8 @@ describe('notifications', () => {
     const org = await makeOrganization();
     for (const role of ['admin', 'manager', 'agent', 'viewer', 'customer'] as TRole[]) {
       const user = await makeUser(role, org.id);
-      await notify(db, [user.id], { kind: 'sla_at_risk', data: { n: 1 } });
+      // A kind every role receives (SLA warnings are for staff only).
+      await notify(db, [user.id], { kind: 'ticket_resolved', data: { n: 1 } });
       const res = await client(app, { cookie: user.cookie }).get('/notifications');
       expect(res.statusCode, role).toBe(200);
       expect(ns(res.data.items), role).toEqual([1]);

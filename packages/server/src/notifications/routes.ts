@@ -1,9 +1,18 @@
-import { ZIdParam, ZListNotificationsQuery, ZNotification, zPage } from '@hamkke/core';
+import {
+  ZIdParam,
+  ZListNotificationsQuery,
+  ZNotification,
+  ZNotificationPreferences,
+  ZUpdateNotificationPreferences,
+  zPage,
+} from '@hamkke/core';
 import type { TRoutes } from '../http/types.js';
+import { getNotificationPreferences } from './get-notification-preferences.js';
 import { listNotifications } from './list-notifications.js';
 import { markAllNotificationsRead } from './mark-all-notifications-read.js';
 import { markNotificationRead } from './mark-notification-read.js';
 import { presentNotification } from './present.js';
+import { updateNotificationPreferences } from './update-notification-preferences.js';
 
 const tags = ['notifications'];
 
@@ -25,4 +34,14 @@ export const notificationRoutes: TRoutes = async (app) => {
     await markNotificationRead(req.actor!, req.params.id);
     return reply.code(204).send();
   });
+  app.get(
+    '/me/notification-preferences',
+    { schema: { tags, response: { 200: ZNotificationPreferences } } },
+    async (req) => ({ items: await getNotificationPreferences(req.actor!) }),
+  );
+  app.put(
+    '/me/notification-preferences',
+    { schema: { tags, body: ZUpdateNotificationPreferences, response: { 200: ZNotificationPreferences } } },
+    async (req) => ({ items: await updateNotificationPreferences(req.actor!, req.body) }),
+  );
 };

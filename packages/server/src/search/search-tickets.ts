@@ -1,13 +1,13 @@
-import { queryTokens, type TSearchQuery } from '@hamkke/core';
-import { and, asc, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import type { TSearchQuery } from '@hamkke/core';
+import { and, asc, desc, eq, gte, inArray, lt, type SQL, sql } from 'drizzle-orm';
 import type { TActor } from '../auth/actor.js';
 import { isStaff } from '../auth/policy.js';
 import { organizationScope } from '../auth/scope.js';
 import { db } from '../db/current.js';
 import { comments, ticketSearch, tickets } from '../db/schema.js';
-import { AppError } from '../http/errors.js';
 import { ticketScope } from '../tickets/get-ticket.js';
-import { tsqueryLiteral } from './ticket-search-document.js';
+import { BAD_CURSOR } from './search-backend.js';
+import { planQuery, planTsquery, type TQueryPlan } from './typo-tolerance.js';
 
 /**
  * The search document the actor may search: staff search internal notes too; a customer user only
@@ -28,20 +28,20 @@ export type TTicketMatch = {
 };
 export type TTicketMatches = { tokens: string[]; items: TTicketMatch[]; nextCursor: string | null };
 
-type TCursor = { k: string; s: number; id: string };
-
-const BAD_CURSOR = new AppError(
-  400,
-  'invalid_cursor',
-  { en: 'The cursor is not valid for this query', ko: '이 검색에 맞지 않는 커서입니다' },
-  [{ path: 'cursor', message: 'The cursor is not valid for this query', in: 'query' }],
-);
+/** `t`: the tier the cursor is in, `s` strict (every word) or `r` relaxed (all words but one). */
+type TCursor = { k: string; t: 's' | 'r'; s: number; c: string; id: string };
 
 /** A cursor belongs to one query: its tokens travel with it. */
 function decodeCursor(cursor: string, key: string): TCursor {
   try {
     const parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as TCursor;
-    if (parsed.k !== key || typeof parsed.s !== 'number' || !/^[0-9a-f-]{36}$/.test(parsed.id))
+    if (
+      parsed.k !== key ||
+      (parsed.t !== 's' && parsed.t !== 'r') ||
+      typeof parsed.s !== 'number' ||
+      Number.isNaN(Date.parse(parsed.c)) ||
+      !/^[0-9a-f-]{36}$/.test(parsed.id)
+    )
       throw BAD_CURSOR;
     return parsed;
   } catch {
@@ -49,59 +49,179 @@ function decodeCursor(cursor: string, key: string): TCursor {
   }
 }
 
-/**
- * Tickets in the actor's scope holding every token of the query, best first: the cover-density rank
- * of the matches (title A > description B > comments C), plus 1 when the title alone holds them all.
- */
-export async function searchTickets(actor: TActor, query: TSearchQuery): Promise<TTicketMatches> {
-  const tokens = queryTokens(query.q);
-  if (tokens.length === 0) return { tokens, items: [], nextCursor: null };
-  const key = tokens.join(' ');
-  const vector = ticketSearchVector(actor);
-  const matches = sql`${tsqueryLiteral(tokens)}::tsquery`;
-  const inTitle = sql`${tsqueryLiteral(tokens, 'A')}::tsquery`;
-  const score = sql<number>`(ts_rank_cd(${vector}, ${matches}, 32) + (${vector} @@ ${inTitle})::int)::real`;
+const encodeCursor = (cursor: TCursor) => Buffer.from(JSON.stringify(cursor)).toString('base64url');
 
-  const conditions: (SQL | undefined)[] = [
-    sql`${vector} @@ ${matches}`,
+/** The part of the search box's query that ticket search reads. */
+export type TTicketSearch = Pick<
+  TSearchQuery,
+  'q' | 'organizationId' | 'module' | 'status' | 'createdFrom' | 'createdTo' | 'limit' | 'cursor'
+>;
+
+/**
+ * Past this many tickets holding every word (a word in nearly every ticket: 오류, 요청), only the
+ * newest this many are ranked: ranking reads each matching document, so without a bound a broad
+ * word would cost in proportion to the whole history. Narrower queries rank every match.
+ */
+let rankCap = 5000;
+
+/** For tests: a small cap, so a handful of tickets shows its effect. */
+export function setRankCap(n: number): void {
+  rankCap = n;
+}
+
+/**
+ * The creation time of the cap-th newest ticket matching, or null when fewer match. A count on
+ * the search table alone comes first: it reads the GIN index and the visibility map, not the rows.
+ */
+async function newestCutoff(
+  match: SQL,
+  filters: (SQL | undefined)[],
+  searchScope: (SQL | undefined)[],
+): Promise<Date | null> {
+  const probe = await db.execute<{ n: number }>(
+    sql`SELECT count(*)::int AS n FROM (SELECT 1 FROM ${ticketSearch} WHERE ${and(match, ...searchScope)} LIMIT ${rankCap + 1}) AS m`,
+  );
+  if ((probe.rows[0]?.n ?? 0) <= rankCap) return null;
+  const [row] = await db
+    .select({ at: tickets.createdAt })
+    .from(ticketSearch)
+    .innerJoin(tickets, eq(tickets.id, ticketSearch.ticketId))
+    .where(and(match, ...filters))
+    .orderBy(desc(tickets.createdAt))
+    .offset(rankCap - 1)
+    .limit(1);
+  return row?.at ?? null;
+}
+
+/** Queries of more words than this get no relaxed tier (one tsquery branch per word left out). */
+const MAX_RELAXED_GROUPS = 8;
+
+/** The plan with one group left out, for each group: the relaxed tier ORs them. */
+function relaxedTsquery(plan: TQueryPlan): string | null {
+  const n = plan.groups.length;
+  if (n < 2 || n > MAX_RELAXED_GROUPS) return null;
+  const branches = plan.groups.map((_, skip) =>
+    planTsquery({ ...plan, groups: plan.groups.filter((__, i) => i !== skip) }),
+  );
+  return branches.map((b) => `(${b})`).join(' | ');
+}
+
+type TRow = {
+  id: string;
+  number: string;
+  title: string;
+  description: string;
+  score: number;
+  createdAt: Date;
+};
+
+/**
+ * Tickets in the actor's scope holding every word of the query (a misspelt Latin word: one of the
+ * known words most like it), best first: the cover-density rank of the matches (title A >
+ * description B > comments C), plus 1 when the title alone holds them all; equal scores newest
+ * first. When those run out before the page is full, a relaxed tier follows: tickets holding all the
+ * words but one, scored by the same rank minus 1 (so below 0: the client can tell them apart), and
+ * `전표가 생성되지 않음` still finds 전표가 생성되지 않았습니다 after every ticket holding all four.
+ */
+export async function searchTickets(
+  actor: TActor,
+  query: TTicketSearch,
+  given?: TQueryPlan,
+): Promise<TTicketMatches> {
+  const plan = given ?? (await planQuery(query.q));
+  const { tokens } = plan;
+  if (plan.groups.length === 0) return { tokens, items: [], nextCursor: null };
+  const key = plan.groups.map((g) => g.join('|')).join(' ');
+  const vector = ticketSearchVector(actor);
+  const strict = sql`${planTsquery(plan)}::tsquery`;
+  const inTitle = sql`${planTsquery(plan, 'A')}::tsquery`;
+  const strictScore = sql<number>`(ts_rank_cd(${vector}, ${strict}, 32) + (${vector} @@ ${inTitle})::int)::real`;
+  const relaxedQuery = relaxedTsquery(plan);
+  const relaxed = relaxedQuery ? sql`${relaxedQuery}::tsquery` : null;
+  const relaxedScore = relaxed ? sql<number>`(ts_rank_cd(${vector}, ${relaxed}, 32) - 1)::real` : null;
+
+  const filters: (SQL | undefined)[] = [
     ticketScope(actor),
     // The same scope on the search table, so PostgreSQL narrows to the organization before it ranks.
     organizationScope(actor, ticketSearch.organizationId),
   ];
-  if (query.organizationId) conditions.push(eq(ticketSearch.organizationId, query.organizationId));
-  if (query.module) conditions.push(inArray(tickets.module, query.module));
-  if (query.status) conditions.push(inArray(tickets.status, query.status));
-  if (query.cursor) {
-    const cursor = decodeCursor(query.cursor, key);
-    // The score is a real; compared as a real, the value read back from the cursor is exact.
-    conditions.push(sql`(${score}, ${tickets.id}) < (${cursor.s}::real, ${cursor.id}::uuid)`);
+  if (query.organizationId) filters.push(eq(ticketSearch.organizationId, query.organizationId));
+  if (query.module) filters.push(inArray(tickets.module, query.module));
+  if (query.status) filters.push(inArray(tickets.status, query.status));
+  if (query.createdFrom) filters.push(gte(tickets.createdAt, new Date(query.createdFrom)));
+  if (query.createdTo) filters.push(lt(tickets.createdAt, new Date(query.createdTo)));
+  const cursor = query.cursor ? decodeCursor(query.cursor, key) : null;
+
+  const run = (match: SQL, score: SQL<number>, after: TCursor | null, limit: number): Promise<TRow[]> =>
+    db
+      .select({
+        id: tickets.id,
+        number: tickets.number,
+        title: tickets.title,
+        description: tickets.description,
+        score,
+        createdAt: tickets.createdAt,
+      })
+      .from(ticketSearch)
+      .innerJoin(tickets, eq(tickets.id, ticketSearch.ticketId))
+      .where(
+        and(
+          match,
+          ...filters,
+          // The score is a real; compared as a real, the value read back from the cursor is exact.
+          after
+            ? sql`(${score}, ${tickets.createdAt}, ${tickets.id}) < (${after.s}::real, ${new Date(after.c)}, ${after.id}::uuid)`
+            : undefined,
+        ),
+      )
+      .orderBy(desc(score), desc(tickets.createdAt), desc(tickets.id))
+      .limit(limit);
+
+  let page: { row: TRow; tier: 's' | 'r' }[] = [];
+  let hasMore = false;
+  if (!cursor || cursor.t === 's') {
+    const cutoff = await newestCutoff(sql`${vector} @@ ${strict}`, filters, [
+      organizationScope(actor, ticketSearch.organizationId),
+      query.organizationId ? eq(ticketSearch.organizationId, query.organizationId) : undefined,
+    ]);
+    const match = cutoff
+      ? sql`${vector} @@ ${strict} AND ${tickets.createdAt} >= ${cutoff}`
+      : sql`${vector} @@ ${strict}`;
+    const rows = await run(match, strictScore, cursor, query.limit + 1);
+    page = rows.slice(0, query.limit).map((row) => ({ row, tier: 's' }));
+    hasMore = rows.length > query.limit;
   }
-  const rows = await db
-    .select({
-      id: tickets.id,
-      number: tickets.number,
-      title: tickets.title,
-      description: tickets.description,
-      score,
-    })
-    .from(ticketSearch)
-    .innerJoin(tickets, eq(tickets.id, ticketSearch.ticketId))
-    .where(and(...conditions))
-    .orderBy(desc(score), desc(tickets.id))
-    .limit(query.limit + 1);
-  const page = rows.slice(0, query.limit);
+  if (!hasMore && relaxed && relaxedScore && page.length < query.limit) {
+    const wanted = query.limit - page.length;
+    const after = cursor?.t === 'r' ? cursor : null;
+    const rows = await run(
+      sql`${vector} @@ ${relaxed} AND NOT (${vector} @@ ${strict})`,
+      relaxedScore,
+      after,
+      wanted + 1,
+    );
+    page = [...page, ...rows.slice(0, wanted).map((row) => ({ row, tier: 'r' as const }))];
+    hasMore = rows.length > wanted;
+  }
 
   const readable = await visibleComments(
     actor,
-    page.map((r) => r.id),
+    page.map((p) => p.row.id),
   );
-  const items = page.map((r) => ({ ...r, comments: readable.get(r.id) ?? [] }));
+  const items = page.map(({ row: { createdAt: _, ...row } }) => ({
+    ...row,
+    comments: readable.get(row.id) ?? [],
+  }));
   const last = page.at(-1);
   const nextCursor =
-    rows.length > query.limit && last
-      ? Buffer.from(JSON.stringify({ k: key, s: last.score, id: last.id } satisfies TCursor)).toString(
-          'base64url',
-        )
+    hasMore && last
+      ? encodeCursor({
+          k: key,
+          t: last.tier,
+          s: last.row.score,
+          c: last.row.createdAt.toISOString(),
+          id: last.row.id,
+        })
       : null;
   return { tokens, items, nextCursor };
 }

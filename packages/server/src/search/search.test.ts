@@ -5,6 +5,7 @@ import { tickets as ticketTable } from '../db/schema.js';
 import { client, type TResponse, useApp } from '../test/api.js';
 import { makeOrganization, makeUser, makeWorld } from '../test/factories.js';
 import { backfillTicketSearch } from './refresh-ticket-search.js';
+import { setRankCap } from './search-tickets.js';
 
 const app = useApp();
 
@@ -22,7 +23,11 @@ const hits = (res: TResponse): THit[] => {
   if (res.statusCode !== 200) throw new Error(`search failed: ${res.statusCode} ${res.body}`);
   return res.data.items;
 };
-const ids = (res: TResponse) => hits(res).map((h) => h.id);
+/** The tickets holding every word of the query; those holding all but one follow with a score below 0. */
+const ids = (res: TResponse) =>
+  hits(res)
+    .filter((h) => h.score >= 0)
+    .map((h) => h.id);
 const marked = (text: string, ranges: { start: number; end: number }[]) =>
   ranges.map((r) => text.slice(r.start, r.end));
 
@@ -51,8 +56,9 @@ async function makeCorpus() {
   return { w, agent, tickets };
 }
 
+/** Ticket search: other kinds (articles of other test files among them) are search-kinds.test.ts's. */
 const search = (api: ReturnType<typeof client>, q: string, extra = '') =>
-  api.get(`/search?q=${encodeURIComponent(q)}${extra}`);
+  api.get(`/search?q=${encodeURIComponent(q)}&type=ticket${extra}`);
 
 describe('ticket search', () => {
   it('finds a two-syllable Korean word with or without a particle attached', async () => {
@@ -95,6 +101,40 @@ describe('ticket search', () => {
       expect(ids(await search(agent, q, `&organizationId=${w.org.id}`)), q).toEqual([tickets.english.id]);
   });
 
+  it('follows the tickets holding every word with those holding all but one, scored below 0', async () => {
+    const { w, agent, tickets } = await makeCorpus();
+    const org = `&organizationId=${w.org.id}`;
+    // No ticket says 느림; the FB60 ticket holds 전표 and 저장.
+    const found = hits(await search(agent, '전표 저장 느림', org));
+    expect(found.map((h) => h.id)).toEqual([tickets.fb60.id]);
+    expect(found[0]!.score).toBeLessThan(0);
+    // Where tickets hold every word, they come first, the others after them.
+    const mixed = hits(await search(agent, 'ME21N 저장 오류', org));
+    expect(mixed[0]!.id).toBe(tickets.me21n.id);
+    expect(mixed[0]!.score).toBeGreaterThanOrEqual(0);
+    expect(mixed.slice(1).every((h) => h.score < 0)).toBe(true);
+    // One word alone has nothing to leave out.
+    expect(hits(await search(agent, '느림', org))).toEqual([]);
+  });
+
+  it('ranks only the newest tickets of a word found in more tickets than the cap, and all of a rarer one', async () => {
+    const w = await makeWorld();
+    const agent = client(app, { cookie: w.agent.cookie });
+    const made: string[] = [];
+    for (let i = 0; i < 4; i++) {
+      const res = await agent.post('/tickets', { organizationId: w.org.id, title: `캡시험 ${i} 건` });
+      made.push(res.data.id);
+    }
+    setRankCap(2);
+    try {
+      const found = ids(await search(agent, '캡시험', `&organizationId=${w.org.id}`));
+      expect(found.sort()).toEqual([made[2], made[3]].sort());
+      expect(ids(await search(agent, '캡시험 3', `&organizationId=${w.org.id}`))).toEqual([made[3]]);
+    } finally {
+      setRankCap(5000);
+    }
+  });
+
   it('ranks a title match before a match in the description only', async () => {
     const { w, agent, tickets } = await makeCorpus();
     const found = hits(await search(agent, '전표', `&organizationId=${w.org.id}`));
@@ -118,7 +158,7 @@ describe('ticket search', () => {
     expect((await search(agent, '저장', `${org}&cursor=${first.data.nextCursor}`)).statusCode).toBe(400);
   });
 
-  it('asks for q of 1 to 200 characters and answers other types with 400', async () => {
+  it('asks for q of 1 to 200 characters and answers an unknown type with 400', async () => {
     const w = await makeWorld();
     const agent = client(app, { cookie: w.agent.cookie });
     for (const url of ['/search', '/search?q=', `/search?q=${'가'.repeat(201)}`]) {
@@ -127,9 +167,9 @@ describe('ticket search', () => {
       expect(res.headers['content-type']).toContain('application/problem+json');
       expect(res.data.errors[0].path).toBe('q');
     }
-    const article = await agent.get('/search?q=전표&type=article');
-    expect(article.statusCode).toBe(400);
-    expect(article.data.errors[0].path).toBe('type');
+    const bogus = await agent.get('/search?q=전표&type=contract');
+    expect(bogus.statusCode).toBe(400);
+    expect(bogus.data.errors[0].path).toBe('type');
     expect((await agent.get('/search?q=...')).data).toEqual({ items: [], nextCursor: null });
     expect((await client(app).get('/search?q=전표')).statusCode).toBe(401);
   });

@@ -53,6 +53,8 @@ export function client(app: () => FastifyInstance, as: TAs = {}) {
       send('POST', url, body ?? {}, headers),
     patch: (url: string, body?: unknown, headers?: Record<string, string>) =>
       send('PATCH', url, body ?? {}, headers),
+    put: (url: string, body?: unknown, headers?: Record<string, string>) =>
+      send('PUT', url, body ?? {}, headers),
     delete: (url: string, headers?: Record<string, string>) => send('DELETE', url, undefined, headers),
   };
 }

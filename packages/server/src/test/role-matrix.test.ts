@@ -1,8 +1,29 @@
 import { INTERNAL_TICKET_FIELDS } from '@hamkke/core';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { createToken } from '../auth/tokens.js';
+import { latestSurveyLink } from '../csat/csat.fixtures.js';
 import { db } from '../db/current.js';
-import { notifications } from '../db/schema.js';
+import { mailMailboxes, notifications } from '../db/schema.js';
+import { makeImprovement } from '../improvements/improvements.fixtures.js';
+import {
+  makeInspectionFor,
+  makeScheduleFor,
+  makeTemplate,
+  SHORT_BASIS,
+} from '../inspections/inspections.fixtures.js';
+import { makeArticle } from '../knowledge/knowledge.fixtures.js';
+import { openEventStream } from '../live/live.fixtures.js';
+import { settingsFor } from '../mail-in/mail-in.fixtures.js';
+import { processInbound } from '../mail-in/process-inbound.js';
+import { storeInbound } from '../mail-in/store-inbound.js';
+import { makeFailedMail, putAs } from '../mail-out/mail-out.fixtures.js';
+import {
+  makeDeployment,
+  makeHandoverItem,
+  makePrimaryAgent,
+  makeTeam,
+  makeTicketRow,
+} from '../teams/teams.fixtures.js';
 import { client, type TResponse, useApp } from './api.js';
 import {
   makeCalendar,
@@ -26,6 +47,10 @@ import {
 } from './scene.js';
 
 const app = useApp();
+
+/** A published public article of the scene's organization, written by its agent. */
+const sceneArticle = (s: TScene) =>
+  makeArticle(app, s.agent, { title: 'ME21N 저장 오류 해결', organizationId: s.org.id });
 
 /** Who calls: nobody signed in, the four staff roles, a customer user of the scene's organization, and one of another. */
 const CALLERS = ['none', 'admin', 'manager', 'agent', 'viewer', 'customer', 'other-customer'] as const;
@@ -74,6 +99,7 @@ GET    /tickets/:id                                             401  200   200  
 GET    /tickets/:id (by number)                                 401  200   200     200   200    200      404
 PATCH  /tickets/:id (title)                                     401  200   200     200   403    403      404
 PATCH  /tickets/:id (status: cancelled)                         401  200   200     200   403    200      404
+POST   /tickets/bulk                                            401  200   200     200   403    403      403
 GET    /tickets/:id/timeline                                    401  200   200     200   200    200      404
 POST   /tickets/:id/comments (public)                           401  201   201     201   403    201      404
 POST   /tickets/:id/comments (internal)                         401  201   201     201   403    403      404
@@ -104,6 +130,105 @@ POST   /notifications/:id/read (own)                            401  204   204  
 POST   /notifications/:id/read (someone else's)                 401  404   404     404   404    404      404
 POST   /notifications/read-all                                  401  204   204     204   204    204      204
 GET    /search                                                  401  200   200     200   200    200      200
+GET    /pick/organizations                                      401  200   200     200   200    200      200
+GET    /pick/users                                              401  200   200     200   200    403      403
+GET    /pick/systems                                            401  200   200     200   200    200      200
+GET    /csat/summary                                            401  200   200     200   200    403      403
+GET    /csat/:token                                             200  200   200     200   200    200      200
+POST   /csat/:token                                             200  200   200     200   200    200      200
+POST   /tickets/:id/rating                                      401  403   403     403   403    200      404
+GET    /events                                                  401  200   200     200   200    200      200
+GET    /queues                                                  401  200   200     200   200    403      403
+GET    /articles                                                401  200   200     200   200    200      200
+POST   /articles                                                401  201   201     201   403    403      403
+GET    /articles/suggest                                        401  200   200     200   200    200      200
+GET    /articles/deflections                                    401  200   200     200   200    403      403
+GET    /articles/:id                                            401  200   200     200   200    200      404
+PATCH  /articles/:id                                            401  200   200     200   403    403      404
+GET    /articles/:id/versions                                   401  200   200     200   200    404      404
+GET    /articles/:id/versions/:version                          401  200   200     200   200    404      404
+GET    /articles/:id/tickets                                    401  200   200     200   200    404      404
+POST   /articles/:id/tickets                                    401  201   201     201   403    403      404
+DELETE /articles/:id/tickets/:ticketId                          401  204   204     204   403    403      404
+POST   /articles/:id/deflections                                401  403   403     403   403    201      404
+GET    /articles/:id/deflections                                401  200   200     200   200    404      404
+POST   /tickets/:id/article-draft                               401  201   201     201   403    403      404
+GET    /tickets/:id/articles                                    401  200   200     200   200    200      404
+GET    /tickets/:id/similar                                     401  200   200     200   200    200      404
+GET    /problems/candidates                                     401  200   200     200   200    403      403
+GET    /mail/settings                                           401  200   403     403   403    403      403
+PUT    /mail/settings                                           401  200   403     403   403    403      403
+GET    /mail/templates                                          401  200   403     403   403    403      403
+GET    /mail/templates/:kind/:locale                            401  200   403     403   403    403      403
+PUT    /mail/templates/:kind/:locale                            401  200   403     403   403    403      403
+DELETE /mail/templates/:kind/:locale                            401  200   403     403   403    403      403
+POST   /mail/templates/:kind/:locale/preview                    401  200   403     403   403    403      403
+GET    /mail/outbox                                             401  200   403     403   403    403      403
+POST   /mail/outbox/:id/retry                                   401  200   403     403   403    403      403
+GET    /me/notification-preferences                             401  200   200     200   200    200      200
+PUT    /me/notification-preferences                             401  200   200     200   200    200      200
+GET    /mail/inbound                                            401  200   403     403   403    403      403
+GET    /mail/triage                                             401  200   403     403   403    403      403
+GET    /mail/inbound/:id                                        401  200   403     403   403    403      403
+GET    /mail/inbound/:id/raw                                    401  200   403     403   403    403      403
+POST   /mail/inbound/:id/retry                                  401  200   403     403   403    403      403
+POST   /mail/inbound/:id/open-ticket                            401  200   403     403   403    403      403
+POST   /mail/inbound/:id/reject                                 401  200   403     403   403    403      403
+GET    /mail/mailboxes                                          401  200   403     403   403    403      403
+POST   /mail/mailboxes                                          401  201   403     403   403    403      403
+GET    /mail/mailboxes/:id                                      401  200   403     403   403    403      403
+PATCH  /mail/mailboxes/:id                                      401  200   403     403   403    403      403
+DELETE /mail/mailboxes/:id                                      401  204   403     403   403    403      403
+GET    /teams                                                   401  200   200     200   200    403      403
+POST   /teams                                                   401  201   201     403   403    403      403
+GET    /teams/:id                                               401  200   200     200   200    403      403
+PATCH  /teams/:id                                               401  200   200     403   403    403      403
+DELETE /teams/:id                                               401  204   204     403   403    403      403
+GET    /team/people                                             401  200   200     200   200    403      403
+GET    /team/people/:userId                                     401  200   200     200   200    403      403
+PUT    /team/people/:userId/skills                              401  200   200     403   403    403      403
+PUT    /team/people/:userId/availability (self)                 401  200   200     200   403    403      403
+PUT    /team/people/:userId/availability (someone else)         401  200   200     403   403    403      403
+GET    /team/primary-agents                                     401  200   200     200   200    403      403
+PUT    /team/primary-agents                                     401  200   200     403   403    403      403
+DELETE /team/primary-agents/:id                                 401  204   204     403   403    403      403
+GET    /team/load                                               401  200   200     200   200    403      403
+GET    /team/hours-split                                        401  200   200     200   200    403      403
+GET    /team/deployments                                        401  200   200     200   200    403      403
+POST   /team/deployments                                        401  201   201     403   403    403      403
+PATCH  /team/deployments/:id                                    401  200   200     403   403    403      403
+DELETE /team/deployments/:id                                    401  204   204     403   403    403      403
+GET    /team/deployments/:id/handover                           401  200   200     200   200    403      403
+POST   /team/deployments/:id/handover-items                     401  201   201     403   403    403      403
+GET    /team/handover-items                                     401  200   200     200   200    403      403
+POST   /team/handover-items/:id/acknowledge (own)               401  200   200     200   200    403      403
+POST   /team/handover-items/:id/acknowledge (someone else's)    401  403   403     403   403    403      403
+GET    /improvements                                            401  200   200     200   200    403      403
+POST   /improvements                                            401  201   201     201   403    403      403
+GET    /improvements/:id                                        401  200   200     200   200    403      403
+PATCH  /improvements/:id                                        401  200   200     200   403    403      403
+GET    /improvements/:id/metric                                 401  200   200     200   200    403      403
+POST   /improvements/:id/baseline                               401  200   200     200   403    403      403
+GET    /inspection-templates                                    401  200   200     200   200    403      403
+POST   /inspection-templates                                    401  201   201     403   403    403      403
+GET    /inspection-templates/:id                                401  200   200     200   200    403      403
+PATCH  /inspection-templates/:id                                401  200   200     403   403    403      403
+GET    /inspection-templates/:id/versions/:version              401  200   200     200   200    403      403
+GET    /inspection-schedules                                    401  200   200     200   200    403      403
+POST   /inspection-schedules                                    401  201   201     403   403    403      403
+GET    /inspection-schedules/:id                                401  200   200     200   200    403      403
+PATCH  /inspection-schedules/:id                                401  200   200     403   403    403      403
+GET    /inspection-schedules/:id/occurrences                    401  200   200     200   200    403      403
+GET    /inspections                                             401  200   200     200   200    200      200
+GET    /tickets/:id/inspection                                  401  200   200     200   200    200      404
+POST   /tickets/:id/inspection                                  401  201   201     201   403    403      404
+PUT    /tickets/:id/inspection/items/:itemId                    401  200   200     200   403    403      404
+POST   /tickets/:id/inspection/items/:itemId/follow-up          401  201   201     201   403    403      404
+POST   /tickets/:id/inspection/complete                         401  200   200     200   403    403      404
+POST   /me/calendar-feed                                        401  201   201     201   201    403      403
+POST   /team-calendar-feeds                                     401  201   201     403   403    403      403
+GET    /me/calendar-feeds                                       401  200   200     200   200    200      200
+DELETE /me/calendar-feeds/:id (someone else's feed)             401  404   404     404   404    404      404
 `;
 
 type TCall = (s: TScene, api: TApi, me: TTestUser | null) => Promise<TResponse>;
@@ -115,6 +240,39 @@ const notificationOf = async (user: TTestUser) => {
   return row!.id;
 };
 const unique = () => Math.random().toString(36).slice(2, 8).toUpperCase();
+/** The scene's ticket resolved by its agent: the survey link its requester (the customer) was sent. */
+const surveyOf = async (s: TScene) => {
+  await as(s.agent).patch(`/tickets/${s.ticket.id}`, { status: 'resolved' });
+  const link = await latestSurveyLink(s.customer.id);
+  if (!link) throw new Error('setup failed: no survey');
+  return link;
+};
+
+/** A message from a stranger, stored and waiting in triage. */
+const triagedMessage = async () => {
+  const raw = `From: stranger-${unique()}@unknown.example\r\nSubject: 문의\r\nMessage-ID: <${unique()}@x>\r\n\r\n본문\r\n`;
+  const id = (await storeInbound({ source: 'smtp', raw: Buffer.from(raw) }))!;
+  await processInbound(id, settingsFor(inject('dataDir')));
+  return id;
+};
+/** An inactive IMAP mailbox (never polled). */
+const MAILBOX = {
+  name: '지원 메일함',
+  host: 'imap.example.co.kr',
+  username: 'support',
+  password: 'pw',
+  isActive: false,
+};
+const mailboxId = async () => {
+  const [row] = await db
+    .insert(mailMailboxes)
+    .values({ ...MAILBOX, port: 993 })
+    .returning();
+  return row!.id;
+};
+
+/** A team that covers no customer or module, so it assigns nothing. */
+const coveringNothing = () => makeTeam({ organizationIds: [], memberIds: [] });
 
 /** How each row of the specification is called; `me` is the caller (null without a session). */
 const CALLS: Record<string, TCall> = {
@@ -176,6 +334,8 @@ const CALLS: Record<string, TCall> = {
   'PATCH /tickets/:id (title)': (s, api) => api.patch(`/tickets/${s.ticket.id}`, { title: '제목 수정' }),
   'PATCH /tickets/:id (status: cancelled)': (s, api) =>
     api.patch(`/tickets/${s.ticket.id}`, { status: 'cancelled' }),
+  'POST /tickets/bulk': (s, api) =>
+    api.post('/tickets/bulk', { ids: [s.ticket.id], change: { assigneeId: s.staffMember.id } }),
   'GET /tickets/:id/timeline': (s, api) => api.get(`/tickets/${s.ticket.id}/timeline`),
   'POST /tickets/:id/comments (public)': (s, api) =>
     api.post(`/tickets/${s.ticket.id}/comments`, { body: '확인 부탁드립니다.' }),
@@ -249,6 +409,222 @@ const CALLS: Record<string, TCall> = {
     api.post(`/notifications/${await notificationOf(s.staffMember)}/read`),
   'POST /notifications/read-all': (_s, api) => api.post('/notifications/read-all'),
   'GET /search': (_s, api) => api.get(`/search?q=${encodeURIComponent('ME21N 저장 오류')}`),
+  'GET /pick/organizations': (_s, api) => api.get(`/pick/organizations?q=${encodeURIComponent('ㅌㅅㅌ')}`),
+  'GET /pick/users': (_s, api) => api.get(`/pick/users?q=${encodeURIComponent('ㄱ')}`),
+  'GET /pick/systems': (_s, api) => api.get('/pick/systems?q=PRD'),
+  'GET /csat/summary': (_s, api) => api.get('/csat/summary?groupBy=organization'),
+  'GET /csat/:token': async (s, api) => api.get(`/csat/${(await surveyOf(s)).token}`),
+  'POST /csat/:token': async (s, api) => api.post(`/csat/${(await surveyOf(s)).token}`, { rating: 4 }),
+  'POST /tickets/:id/rating': async (s, api) => {
+    await surveyOf(s);
+    return api.post(`/tickets/${s.ticket.id}/rating`, { rating: 5, comment: '신속한 처리 감사합니다' });
+  },
+  // A stream never ends, which an injected request would wait for: this one goes over real HTTP.
+  'GET /events': async (_s, _api, me) => {
+    const stream = await openEventStream(app(), me?.cookie);
+    stream.close();
+    const data = stream.body ? JSON.parse(stream.body) : undefined;
+    const headers = { 'content-type': stream.headers.get('content-type') ?? '' };
+    return { statusCode: stream.status, body: stream.body, headers, data } as unknown as TResponse;
+  },
+  'GET /queues': (_s, api) => api.get('/queues'),
+  'GET /articles': (_s, api) => api.get('/articles'),
+  'POST /articles': (_s, api) => api.post('/articles', { title: 'SU01 계정 잠김 해제 방법' }),
+  'GET /articles/deflections': (_s, api) => api.get('/articles/deflections?month=2026-11'),
+  'GET /articles/suggest': (_s, api) =>
+    api.get(`/articles/suggest?q=${encodeURIComponent('ME21N 저장 오류')}`),
+  'GET /articles/:id': async (s, api) => api.get(`/articles/${(await sceneArticle(s)).id}`),
+  'PATCH /articles/:id': async (s, api) =>
+    api.patch(`/articles/${(await sceneArticle(s)).id}`, {
+      version: 1,
+      title: 'ME21N 저장 오류 해결 (개정)',
+    }),
+  'GET /articles/:id/versions': async (s, api) => api.get(`/articles/${(await sceneArticle(s)).id}/versions`),
+  'GET /articles/:id/versions/:version': async (s, api) =>
+    api.get(`/articles/${(await sceneArticle(s)).id}/versions/1`),
+  'GET /articles/:id/tickets': async (s, api) => api.get(`/articles/${(await sceneArticle(s)).id}/tickets`),
+  'POST /articles/:id/tickets': async (s, api) =>
+    api.post(`/articles/${(await sceneArticle(s)).id}/tickets`, { ticketId: s.ticket.id }),
+  'DELETE /articles/:id/tickets/:ticketId': async (s, api) => {
+    const article = await sceneArticle(s);
+    await client(app, { cookie: s.agent.cookie }).post(`/articles/${article.id}/tickets`, {
+      ticketId: s.ticket.id,
+    });
+    return api.delete(`/articles/${article.id}/tickets/${s.ticket.id}`);
+  },
+  'POST /articles/:id/deflections': async (s, api) =>
+    api.post(`/articles/${(await sceneArticle(s)).id}/deflections`, { query: 'ME21N 저장 오류' }),
+  'GET /articles/:id/deflections': async (s, api) =>
+    api.get(`/articles/${(await sceneArticle(s)).id}/deflections`),
+  'POST /tickets/:id/article-draft': async (s, api) => {
+    await client(app, { cookie: s.agent.cookie }).patch(`/tickets/${s.ticket.id}`, { status: 'resolved' });
+    return api.post(`/tickets/${s.ticket.id}/article-draft`, {});
+  },
+  'GET /tickets/:id/articles': (s, api) => api.get(`/tickets/${s.ticket.id}/articles`),
+  'GET /tickets/:id/similar': (s, api) => api.get(`/tickets/${s.ticket.id}/similar`),
+  'GET /problems/candidates': (_s, api) => api.get('/problems/candidates'),
+  'GET /mail/inbound': (_s, api) => api.get('/mail/inbound'),
+  'GET /mail/triage': (_s, api) => api.get('/mail/triage'),
+  'GET /mail/inbound/:id': async (_s, api) => api.get(`/mail/inbound/${await triagedMessage()}`),
+  'GET /mail/inbound/:id/raw': async (_s, api) => api.get(`/mail/inbound/${await triagedMessage()}/raw`),
+  'POST /mail/inbound/:id/retry': async (_s, api) =>
+    api.post(`/mail/inbound/${await triagedMessage()}/retry`),
+  'POST /mail/inbound/:id/open-ticket': async (s, api) =>
+    api.post(`/mail/inbound/${await triagedMessage()}/open-ticket`, { organizationId: s.org.id }),
+  'POST /mail/inbound/:id/reject': async (_s, api) =>
+    api.post(`/mail/inbound/${await triagedMessage()}/reject`, { reason: '스팸' }),
+  'GET /mail/mailboxes': (_s, api) => api.get('/mail/mailboxes'),
+  'POST /mail/mailboxes': (_s, api) => api.post('/mail/mailboxes', MAILBOX),
+  'GET /mail/mailboxes/:id': async (_s, api) => api.get(`/mail/mailboxes/${await mailboxId()}`),
+  'PATCH /mail/mailboxes/:id': async (_s, api) =>
+    api.patch(`/mail/mailboxes/${await mailboxId()}`, { pollSeconds: 300 }),
+  'DELETE /mail/mailboxes/:id': async (_s, api) => api.delete(`/mail/mailboxes/${await mailboxId()}`),
+  'GET /mail/settings': (_s, api) => api.get('/mail/settings'),
+  // The sender every mail test uses, so this write never changes what another test sees.
+  'PUT /mail/settings': (_s, _api, me) =>
+    putAs(app, me, '/mail/settings', { from: 'helpdesk@hamkke.example' }),
+  'GET /mail/templates': (_s, api) => api.get('/mail/templates'),
+  'GET /mail/templates/:kind/:locale': (_s, api) => api.get('/mail/templates/mention/ko'),
+  // contract_hours/en is no other test's template.
+  'PUT /mail/templates/:kind/:locale': (_s, _api, me) =>
+    putAs(app, me, '/mail/templates/contract_hours/en', {
+      subject: 'Contract hours: {{thresholdPercent}}% of {{contractName}}',
+      body: 'Hello {{recipientName}},\n\n{{usedHours}} h of {{entitledHours}} h used in {{month}}.',
+    }),
+  'DELETE /mail/templates/:kind/:locale': (_s, api) => api.delete('/mail/templates/contract_hours/en'),
+  'POST /mail/templates/:kind/:locale/preview': (_s, api) =>
+    api.post('/mail/templates/ticket_received/ko/preview', { subject: '접수: {{ticketTitle}}' }),
+  'GET /mail/outbox': (_s, api) => api.get('/mail/outbox?status=failed,in_doubt'),
+  'POST /mail/outbox/:id/retry': async (_s, api) =>
+    api.post(`/mail/outbox/${(await makeFailedMail()).id}/retry`),
+  'GET /me/notification-preferences': (_s, api) => api.get('/me/notification-preferences'),
+  'PUT /me/notification-preferences': (_s, _api, me) =>
+    putAs(app, me, '/me/notification-preferences', { items: [{ kind: 'public_reply', email: true }] }),
+  'GET /teams': (_s, api) => api.get('/teams'),
+  'POST /teams': (_s, api) => api.post('/teams', { name: `매트릭스팀 ${unique()}` }),
+  'GET /teams/:id': async (_s, api) => api.get(`/teams/${(await coveringNothing()).id}`),
+  'PATCH /teams/:id': async (_s, api) =>
+    api.patch(`/teams/${(await coveringNothing()).id}`, { isAutoAssign: false }),
+  'DELETE /teams/:id': async (_s, api) => api.delete(`/teams/${(await coveringNothing()).id}`),
+  'GET /team/people': (_s, api) => api.get('/team/people'),
+  'GET /team/people/:userId': (s, api) => api.get(`/team/people/${s.staffMember.id}`),
+  'PUT /team/people/:userId/skills': (s, api) =>
+    api.put(`/team/people/${s.staffMember.id}/skills`, {
+      modules: [{ module: 'MM', level: 2 }],
+      customers: [],
+    }),
+  'PUT /team/people/:userId/availability (self)': (s, api, me) =>
+    api.put(`/team/people/${(me ?? s.staffMember).id}/availability`, { status: 'active' }),
+  'PUT /team/people/:userId/availability (someone else)': (s, api) =>
+    api.put(`/team/people/${s.staffMember.id}/availability`, { status: 'away', awayUntil: '2099-01-01' }),
+  'GET /team/primary-agents': (s, api) => api.get(`/team/primary-agents?organizationId=${s.org.id}`),
+  'PUT /team/primary-agents': (s, api) =>
+    api.put('/team/primary-agents', { organizationId: s.org.id, module: 'PP', userId: s.staffMember.id }),
+  'DELETE /team/primary-agents/:id': async (s, api) =>
+    api.delete(`/team/primary-agents/${(await makePrimaryAgent(s.org.id, s.staffMember.id, 'QM')).id}`),
+  'GET /team/load': (_s, api) => api.get('/team/load'),
+  'GET /team/hours-split': (_s, api) => api.get('/team/hours-split?from=2026-11-02&to=2026-11-22'),
+  'GET /team/deployments': (_s, api) => api.get('/team/deployments?from=2027-01-01&to=2027-12-31'),
+  'POST /team/deployments': (s, api) =>
+    api.post('/team/deployments', {
+      userId: s.staffMember.id,
+      project: 'BW/4HANA 구축',
+      startsOn: '2099-01-05',
+      endsOn: '2099-02-27',
+      sharePercent: 40,
+    }),
+  'PATCH /team/deployments/:id': async (s, api) =>
+    api.patch(
+      `/team/deployments/${(await makeDeployment(s.staffMember.id, '2099-03-02', '2099-03-31', 20)).id}`,
+      {
+        sharePercent: 30,
+      },
+    ),
+  'DELETE /team/deployments/:id': async (s, api) =>
+    api.delete(
+      `/team/deployments/${(await makeDeployment(s.staffMember.id, '2099-04-01', '2099-04-30', 20)).id}`,
+    ),
+  'GET /team/deployments/:id/handover': async (s, api) =>
+    api.get(
+      `/team/deployments/${(await makeDeployment(s.staffMember.id, '2099-05-01', '2099-05-29', 100)).id}/handover`,
+    ),
+  'POST /team/deployments/:id/handover-items': async (s, api) => {
+    const deployment = await makeDeployment(s.staffMember.id, '2099-07-01', '2099-07-31', 50);
+    const ticket = await makeTicketRow(s.org, { assigneeId: s.staffMember.id });
+    return api.post(`/team/deployments/${deployment.id}/handover-items`, {
+      ticketId: ticket.id,
+      toUserId: s.agent.id,
+      note: '진행 상황: 원인 파악 완료',
+    });
+  },
+  'GET /team/handover-items': (s, api) =>
+    api.get(`/team/handover-items?toUserId=${s.agent.id}&isPending=true`),
+  'POST /team/handover-items/:id/acknowledge (own)': async (s, api, me) =>
+    api.post(
+      `/team/handover-items/${(await makeHandoverItem(s.org, s.staffMember.id, (me ?? s.agent).id)).id}/acknowledge`,
+    ),
+  "POST /team/handover-items/:id/acknowledge (someone else's)": async (s, api) =>
+    api.post(
+      `/team/handover-items/${(await makeHandoverItem(s.org, s.agent.id, s.staffMember.id)).id}/acknowledge`,
+    ),
+  'GET /improvements': (_s, api) => api.get('/improvements?status=idea'),
+  'POST /improvements': (_s, api) =>
+    api.post('/improvements', { title: '월말 마감 체크리스트', kind: 'B', origin: 'meeting_decision' }),
+  'GET /improvements/:id': async (s, api) => api.get(`/improvements/${(await makeImprovement(s.org.id)).id}`),
+  'PATCH /improvements/:id': async (s, api) =>
+    api.patch(`/improvements/${(await makeImprovement(s.org.id)).id}`, { status: 'planned' }),
+  'GET /improvements/:id/metric': async (s, api) =>
+    api.get(`/improvements/${(await makeImprovement(s.org.id)).id}/metric`),
+  'POST /improvements/:id/baseline': async (s, api) =>
+    api.post(`/improvements/${(await makeImprovement(s.org.id)).id}/baseline`),
+  'GET /inspection-templates': (_s, api) => api.get('/inspection-templates'),
+  'POST /inspection-templates': (_s, api) => api.post('/inspection-templates', SHORT_BASIS),
+  'GET /inspection-templates/:id': async (_s, api) =>
+    api.get(`/inspection-templates/${(await makeTemplate()).template.id}`),
+  'PATCH /inspection-templates/:id': async (_s, api) =>
+    api.patch(`/inspection-templates/${(await makeTemplate()).template.id}`, { name: 'Basis 점검 v2' }),
+  'GET /inspection-templates/:id/versions/:version': async (_s, api) =>
+    api.get(`/inspection-templates/${(await makeTemplate()).template.id}/versions/1`),
+  'GET /inspection-schedules': (s, api) => api.get(`/inspection-schedules?organizationId=${s.org.id}`),
+  'POST /inspection-schedules': async (s, api) =>
+    api.post('/inspection-schedules', {
+      contractId: s.contract.id,
+      templateId: (await makeTemplate()).template.id,
+      name: '월간 점검',
+      recurrence: { kind: 'monthly', day: 1 },
+    }),
+  'GET /inspection-schedules/:id': async (s, api) =>
+    api.get(`/inspection-schedules/${(await makeScheduleFor(s)).id}`),
+  'PATCH /inspection-schedules/:id': async (s, api) =>
+    api.patch(`/inspection-schedules/${(await makeScheduleFor(s)).id}`, { status: 'paused' }),
+  'GET /inspection-schedules/:id/occurrences': async (s, api) =>
+    api.get(`/inspection-schedules/${(await makeScheduleFor(s)).id}/occurrences`),
+  'GET /inspections': (s, api) => api.get(`/inspections?organizationId=${s.org.id}`),
+  'GET /tickets/:id/inspection': async (s, api) =>
+    api.get(`/tickets/${await makeInspectionFor(app, s)}/inspection`),
+  'POST /tickets/:id/inspection': async (s, api) => {
+    const ticket = await client(app, { cookie: s.agent.cookie }).post('/tickets', {
+      organizationId: s.org.id,
+      type: 'inspection',
+      title: '수시 점검',
+    });
+    return api.post(`/tickets/${ticket.data.id}/inspection`, {
+      templateId: (await makeTemplate()).template.id,
+    });
+  },
+  'PUT /tickets/:id/inspection/items/:itemId': async (s, api) =>
+    api.put(`/tickets/${await makeInspectionFor(app, s)}/inspection/items/sm37`, { result: 'ok' }),
+  'POST /tickets/:id/inspection/items/:itemId/follow-up': async (s, api) =>
+    api.post(`/tickets/${await makeInspectionFor(app, s, 'failed')}/inspection/items/db02/follow-up`),
+  'POST /tickets/:id/inspection/complete': async (s, api) =>
+    api.post(`/tickets/${await makeInspectionFor(app, s, 'all')}/inspection/complete`),
+  'POST /me/calendar-feed': (_s, api) => api.post('/me/calendar-feed'),
+  'POST /team-calendar-feeds': (_s, api) => api.post('/team-calendar-feeds', { team: 'Basis' }),
+  'GET /me/calendar-feeds': (_s, api) => api.get('/me/calendar-feeds'),
+  "DELETE /me/calendar-feeds/:id (someone else's feed)": async (s, api) => {
+    const feed = await client(app, { cookie: s.staffMember.cookie }).post('/me/calendar-feed');
+    return api.delete(`/me/calendar-feeds/${feed.data.id}`);
+  },
 };
 
 type TRow = { label: string; route: string; expected: Record<TCaller, number> };

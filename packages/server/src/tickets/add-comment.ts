@@ -5,6 +5,7 @@ import type { TActor } from '../auth/actor.js';
 import { assert, canWork, isStaff } from '../auth/policy.js';
 import { db } from '../db/current.js';
 import { comments, tickets } from '../db/schema.js';
+import { notifyComment } from '../notifications/notify-comment.js';
 import { refreshTicketSearch } from '../search/refresh-ticket-search.js';
 import { slaAfterChange } from '../sla/ticket-sla.js';
 import { appendEvent } from './append-event.js';
@@ -74,6 +75,7 @@ export async function addComment(
       entityId: comment!.id,
       after: { ticketId: ticket.id, visibility: input.visibility, length: input.body.length },
     });
+    await notifyComment(tx, actor, ticket, comment!);
     return comment!;
   });
 }

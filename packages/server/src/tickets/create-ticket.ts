@@ -1,5 +1,7 @@
 import { priorityOf, type TCreateTicket } from '@hamkke/core';
 import { eq, sql } from 'drizzle-orm';
+import { assignmentEventInsert } from '../assignment/assignment-event.js';
+import { chooseAssignee } from '../assignment/choose-assignee.js';
 import { auditInsert } from '../audit/record-audit.js';
 import type { TActor } from '../auth/actor.js';
 import { assert, canWork, isStaff } from '../auth/policy.js';
@@ -8,6 +10,7 @@ import type { TTx } from '../db/database.js';
 import { contracts, organizations, slaPolicies, tickets } from '../db/schema.js';
 import { writeTogether } from '../db/write-together.js';
 import { Forbidden, Invalid, NotFound } from '../http/errors.js';
+import { notify } from '../notifications/notify.js';
 import { ORGANIZATION } from '../organizations/get-organization.js';
 import { newTicketSearchInsert } from '../search/refresh-ticket-search.js';
 import { CONTRACT_SLA_FIELDS, contractSlaJoin, contractSlaOf } from '../sla/resolve-sla.js';
@@ -102,6 +105,10 @@ export async function createTicket(actor: TActor, input: TCreateTicket): Promise
       input.contractId,
     );
     const priority = input.priority ?? priorityOf(input.impact, input.urgency);
+    // Automatic assignment (docs/team.md): never consulted when the creator named an assignee.
+    const assignment = input.assigneeId
+      ? null
+      : await chooseAssignee(tx, { organizationId, module: input.module ?? null });
     const { contractId, settings } = contractSlaOf(contract, priority);
     const createdAt = new Date();
     const sla = await slaForNewTicket(tx, settings, { status: 'new', createdAt });
@@ -121,8 +128,8 @@ export async function createTicket(actor: TActor, input: TCreateTicket): Promise
         priority,
         isPriorityManual: input.priority !== undefined,
         requesterId,
-        assigneeId: input.assigneeId ?? null,
-        team: input.team ?? null,
+        assigneeId: input.assigneeId ?? assignment?.assigneeId ?? null,
+        team: input.team ?? assignment?.teamName ?? null,
         channel: input.channel ?? (isStaff(actor) ? 'internal' : 'portal'),
         tags: input.tags ?? [],
         sapNotes: input.sapNotes ?? [],
@@ -141,11 +148,23 @@ export async function createTicket(actor: TActor, input: TCreateTicket): Promise
       eventInsert(tx, actor, ticket!.id, { kind: 'created', visibility: 'public' }),
       auditInsert(tx, actor, { action: 'create', entityType: 'ticket', entityId: ticket!.id, after: ticket }),
     );
+    // After the `created` event, so the timeline reads in order.
+    if (assignment) await assignmentEventInsert(tx, ticket!.id, assignment);
+    // The receipt is the one notice about a person's own change: it gives them the number and the
+    // mail thread to reply in. Staff who open a ticket for themselves need none.
+    await notify(tx, [requesterId], {
+      kind: 'ticket_received',
+      ticketId: ticket!.id,
+      data: { number, title: ticket!.title },
+      actorId: isStaff(actor) ? actor.userId : null,
+    });
     return {
       ticket: ticket!,
       organization,
       requesterName: requesterId ? (names.get(requesterId) ?? null) : null,
-      assigneeName: ticket!.assigneeId ? (names.get(ticket!.assigneeId) ?? null) : null,
+      assigneeName: ticket!.assigneeId
+        ? (names.get(ticket!.assigneeId) ?? assignment?.assigneeName ?? null)
+        : null,
     };
   });
 }

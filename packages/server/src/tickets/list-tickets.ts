@@ -68,6 +68,8 @@ export async function listTickets(
   if (query.module) conditions.push(inArray(tickets.module, query.module));
   if (query.organizationId) conditions.push(eq(tickets.organizationId, query.organizationId));
   if (query.requesterId) conditions.push(eq(tickets.requesterId, query.requesterId));
+  if (query.team === 'none') conditions.push(isNull(tickets.team));
+  else if (query.team) conditions.push(eq(tickets.team, query.team));
   if (query.assigneeId === 'none') conditions.push(isNull(tickets.assigneeId));
   else if (query.assigneeId)
     conditions.push(eq(tickets.assigneeId, query.assigneeId === 'me' ? actor.userId : query.assigneeId));

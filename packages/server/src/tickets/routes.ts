@@ -1,6 +1,8 @@
 import { createReadStream } from 'node:fs';
 import {
   ZAttachment,
+  ZBulkUpdateResult,
+  ZBulkUpdateTickets,
   ZComment,
   ZCreateComment,
   ZCreateTicket,
@@ -17,10 +19,12 @@ import {
 import { z } from 'zod';
 import { loadCalendars } from '../calendars/load-calendars.js';
 import { AppError } from '../http/errors.js';
+import { localeOf } from '../http/problem.js';
 import type { TRoutes } from '../http/types.js';
 import { addAttachment, attachmentPath } from './add-attachment.js';
 import { addComment } from './add-comment.js';
 import { addTimeEntry } from './add-time-entry.js';
+import { bulkUpdateTickets } from './bulk-update.js';
 import { createTicket } from './create-ticket.js';
 import { getAttachment } from './get-attachment.js';
 import { getTicketView } from './get-ticket.js';
@@ -49,6 +53,12 @@ export const ticketRoutes: TRoutes = async (app) => {
       reply
         .code(201)
         .send(presentTicket(await createTicket(req.actor!, req.body), req.actor!, await loadCalendars())),
+  );
+
+  app.post(
+    '/tickets/bulk',
+    { schema: { tags, body: ZBulkUpdateTickets, response: { 200: ZBulkUpdateResult } } },
+    async (req) => bulkUpdateTickets(req.actor!, req.body, localeOf(req), req.log),
   );
 
   app.get(

@@ -10,6 +10,7 @@ import { eq, sql } from 'drizzle-orm';
 import { recordAudit } from '../audit/record-audit.js';
 import type { TActor } from '../auth/actor.js';
 import { assert, canWork, isStaff } from '../auth/policy.js';
+import { onTicketResolved } from '../csat/on-ticket-resolved.js';
 import { db } from '../db/current.js';
 import type { TDbOrTx } from '../db/database.js';
 import { tickets, users } from '../db/schema.js';
@@ -165,6 +166,7 @@ export async function updateTicket(
       visibility: isInternalOnly ? 'internal' : 'public',
       data: { changes },
     });
+    if (patch.status === 'resolved') await onTicketResolved(tx, after!, actor);
     if (sla.recompute) {
       const data = { reason: 'recomputed', ...sla.recompute };
       await appendEvent(tx, actor, before.id, { kind: 'sla', visibility: 'internal', data });

@@ -1,8 +1,7 @@
 import { adminEn, customerEn, settingsEn } from '../admin/messages.js';
-import { portalEn } from '../portal/locales.js';
-import type { TMessages } from './ko.js';
+import type { TBaseMessages } from './ko.js';
 
-export const en: TMessages = {
+export const en: TBaseMessages = {
   app: { name: 'Hamkke ITSM', loading: 'Loading…', close: 'Close' },
   language: { label: 'Language' },
   signIn: {
@@ -275,5 +274,39 @@ export const en: TMessages = {
   admin: adminEn,
   customer: customerEn,
   settings: settingsEn,
-  portal: portalEn,
+  links: {
+    title: 'Links / similar cases',
+    articles: 'Linked knowledge articles',
+    noArticles: 'No article is linked.',
+    link: 'Link',
+    linkNamed: 'Link article {{code}}',
+    linked: 'Linked article {{code}}.',
+    unlink: 'Unlink',
+    unlinkNamed: 'Unlink article {{code}}',
+    unlinked: 'Unlinked article {{code}}.',
+    alreadyLinked: 'Linked',
+    failed: 'Could not do that',
+    pickLabel: 'Find an article to link',
+    pickPlaceholder: 'Search article titles and text',
+    pickResults: 'Articles found',
+    pickNone: 'No article found.',
+    draft: 'Make a draft',
+    draftMade: 'Drafted an article from this ticket.',
+    draftTitle: 'New draft article',
+    draftHint: 'The draft is linked to this ticket. Edit and publish it in the knowledge base.',
+    status: { draft: 'draft', published: 'published', archived: 'archived' },
+    similar: 'Similar past cases',
+    similarTickets: 'Resolved tickets',
+    similarArticles: 'Knowledge articles',
+    noSimilarTickets: 'No similar resolved ticket.',
+    noSimilarArticles: 'No similar article.',
+    why: 'Why it matched',
+    sameSystem: 'Same system',
+    sameModule: 'Same module',
+    sharedWords: 'Shared words: {{words}}',
+    recurringTitle: 'Possibly recurring incident',
+    recurring: '{{count}} similar incidents on the same {{by}}. Consider opening a problem.',
+    bySystem: 'system',
+    byModule: 'module',
+  },
 };

@@ -1,6 +1,6 @@
 import type { TTicketStatus } from '@hamkke/core';
 import { adminKo, customerKo, settingsKo } from '../admin/messages.js';
-import { portalKo } from '../portal/locales.js';
+import type { portalKo } from '../portal/locales.js';
 
 const status: Record<TTicketStatus, string> = {
   new: '신규',
@@ -277,7 +277,43 @@ export const ko = {
   admin: adminKo,
   customer: customerKo,
   settings: settingsKo,
-  portal: portalKo,
+  links: {
+    title: '연결 / 비슷한 사례',
+    articles: '연결된 지식 문서',
+    noArticles: '연결된 문서가 없습니다.',
+    link: '연결',
+    linkNamed: '{{code}} 문서 연결',
+    linked: '{{code}} 문서를 연결했습니다.',
+    unlink: '연결 해제',
+    unlinkNamed: '{{code}} 문서 연결 해제',
+    unlinked: '{{code}} 문서 연결을 해제했습니다.',
+    alreadyLinked: '연결됨',
+    failed: '처리하지 못했습니다',
+    pickLabel: '문서 찾아 연결',
+    pickPlaceholder: '문서 제목이나 내용 검색',
+    pickResults: '문서 검색 결과',
+    pickNone: '찾은 문서가 없습니다.',
+    draft: '초안 만들기',
+    draftMade: '이 티켓으로 문서 초안을 만들었습니다.',
+    draftTitle: '새 문서 초안',
+    draftHint: '초안은 이 티켓에 연결되었습니다. 지식 문서 화면에서 다듬어 게시하세요.',
+    status: { draft: '초안', published: '게시됨', archived: '보관됨' },
+    similar: '비슷한 과거 사례',
+    similarTickets: '해결된 티켓',
+    similarArticles: '지식 문서',
+    noSimilarTickets: '비슷한 해결 티켓이 없습니다.',
+    noSimilarArticles: '비슷한 문서가 없습니다.',
+    why: '일치 이유',
+    sameSystem: '같은 시스템',
+    sameModule: '같은 모듈',
+    sharedWords: '공통 단어: {{words}}',
+    recurringTitle: '반복 장애 의심',
+    recurring: '같은 {{by}}에서 비슷한 장애가 {{count}}건 발생했습니다. 문제(Problem) 관리를 검토하세요.',
+    bySystem: '시스템',
+    byModule: '모듈',
+  },
 };
 
-export type TMessages = typeof ko;
+/** The messages loaded up front: all but the portal's, which its pages add (portal/messages.ts). */
+export type TBaseMessages = typeof ko;
+export type TMessages = TBaseMessages & { portal: typeof portalKo };

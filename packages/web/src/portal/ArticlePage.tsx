@@ -6,6 +6,7 @@ import { formatDateTime } from '../format.js';
 import { AnchorLink } from '../shell/AnchorLink.js';
 import { ArticleBody } from './ArticleBody.js';
 import { portalApi } from './api.js';
+import './messages.js';
 
 const route = getRouteApi('/portal/articles/$id');
 

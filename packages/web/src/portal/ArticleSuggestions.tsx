@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ArticleBody } from './ArticleBody.js';
 import { portalApi, type TArticleSuggestion } from './api.js';
+import './messages.js';
 
 /** The words of a draft worth searching on: the title and the start of the description. */
 const queryOf = (title: string, description: string) =>

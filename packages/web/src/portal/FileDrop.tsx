@@ -1,6 +1,7 @@
 import { Button, CloseButton, FileButton, Group, Text } from '@mantine/core';
 import { type DragEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import './messages.js';
 
 const LIST = { listStyle: 'none', padding: 0, margin: '4px 0 0' } as const;
 const ITEM = { display: 'flex', gap: 4, justifyContent: 'center', alignItems: 'center' } as const;

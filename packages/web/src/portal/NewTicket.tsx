@@ -26,6 +26,7 @@ import { useUser } from '../shell/session.js';
 import { ArticleSuggestions } from './ArticleSuggestions.js';
 import { portalApi, type TArticleSuggestion } from './api.js';
 import { FileDrop } from './FileDrop.js';
+import './messages.js';
 
 type TDraft = {
   type: 'inquiry' | 'incident';

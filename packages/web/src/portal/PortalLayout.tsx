@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { isStaff } from '../domain.js';
 import { AnchorLink } from '../shell/AnchorLink.js';
 import { useUser } from '../shell/session.js';
+import './messages.js';
 
 /** The customer portal's frame: its own short menu above each page. Staff work in the workspace. */
 export function PortalLayout() {

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { notify } from '../shell/notify.js';
 import { portalApi } from './api.js';
 import { FileDrop } from './FileDrop.js';
+import './messages.js';
 
 /** The customer's reply: always public (the portal has no internal notes), Markdown and files. */
 export function PortalReply({ ticketId }: { ticketId: string }) {

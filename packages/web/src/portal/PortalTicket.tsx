@@ -16,6 +16,7 @@ import { portalApi } from './api.js';
 import { expectedText } from './expected.js';
 import { PortalReply } from './PortalReply.js';
 import { RateTicket } from './RateTicket.js';
+import './messages.js';
 
 const route = getRouteApi('/portal/tickets/$ref');
 

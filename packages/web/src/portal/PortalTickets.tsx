@@ -8,6 +8,7 @@ import { formatDateTime } from '../format.js';
 import { portalApi } from './api.js';
 import { expectedText } from './expected.js';
 import type { TPortalListView } from './list-search.js';
+import './messages.js';
 
 const route = getRouteApi('/portal/');
 const PAGE_SIZE = 30;

@@ -3,6 +3,7 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api.js';
 import { portalApi } from './api.js';
+import './messages.js';
 
 const SCORES = [1, 2, 3, 4, 5] as const;
 const KEY = (ticketId: string) => `hamkke.portal.rated.${ticketId}`;

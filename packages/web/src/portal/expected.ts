@@ -1,6 +1,7 @@
 import type { TTicket } from '@hamkke/core';
 import type { TFunction } from 'i18next';
 import { formatDateTime } from '../format.js';
+import './messages.js';
 
 type TClock = TTicket['sla']['response'];
 

@@ -1,10 +1,10 @@
-import { Alert, Badge, Grid, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
+import { Alert, Badge, Box, Grid, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api.js';
-import { canWork } from '../domain.js';
+import { canWork, isStaff } from '../domain.js';
 import { PRIORITY_COLORS } from '../format.js';
 import { Markdown } from '../markdown/Markdown.js';
 import { AnchorLink } from '../shell/AnchorLink.js';
@@ -15,6 +15,8 @@ import { SidePanel } from './SidePanel.js';
 import { Timeline } from './Timeline.js';
 
 const route = getRouteApi('/tickets/$ref');
+// Its own chunk and its own queries: the ticket shows first, the links and similar cases after.
+const TicketLinks = lazy(async () => ({ default: (await import('./TicketLinks.js')).TicketLinks }));
 
 /** One ticket: the customer's special notes, the description and timeline, the composer, the fields. */
 export function TicketPage() {
@@ -117,6 +119,13 @@ export function TicketPage() {
             isStale={isStale}
             onStale={setIsStale}
           />
+          {isStaff(user.role) && (
+            <Suspense fallback={<Loader size="xs" mt="sm" aria-label={t('app.loading')} />}>
+              <Box mt="sm">
+                <TicketLinks ticket={data} canEdit={isWorker} />
+              </Box>
+            </Suspense>
+          )}
         </Grid.Col>
       </Grid>
     </Stack>

@@ -101,7 +101,11 @@ export async function generate(url: string, options: TGenerateOptions): Promise<
           `  ${name.padEnd(28)} ${seconds.toFixed(1).padStart(6)} s${result.rowCount ? `  (${result.rowCount} rows)` : ''}`,
         );
       };
+      // A bulk load, as pg_restore does it: no user triggers (the live-update NOTIFY of every one of the
+      // millions of timeline events would only fill the notification queue; nobody listens yet).
+      await client.query('SET session_replication_role = replica');
       await runSteps(client, step, options);
+      await client.query('RESET session_replication_role');
     } finally {
       client.release();
     }

@@ -1,5 +1,5 @@
 import type { TAssignmentExplanation } from '@hamkke/core';
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import type { TTx } from '../db/database.js';
 import { DEPLOYED_PERCENT, IS_AWAY, IS_OPEN, IS_WORKER, TICKET_WEIGHT } from './availability-sql.js';
 import { explainPrimary, explainRoundRobin } from './explain-assignment.js';
@@ -72,31 +72,54 @@ export function pickMember(members: TMemberRow[], module: string | null) {
   return { ranked, isSkillFiltered: skilled.length > 0 };
 }
 
+export type TAssignmentCandidates = { primaries: TPrimaryRow[]; teams: TTeamRow[] };
+
 /**
- * Who a new unassigned ticket goes to, by the rules of docs/team.md, or null when no rule applies
- * (no primary agent, no team covering the customer or module). One round trip when there is nothing
- * to decide; a second, for the members' load and skills, only when a team must choose.
+ * The primary agents and the covering teams of a new ticket, as one JSON value: a column the create
+ * path adds to a query it runs anyway, so that finding nothing to decide costs no round trip.
  */
-export async function chooseAssignee(
-  tx: TTx,
-  ticket: { organizationId: string; module: string | null },
-): Promise<TAssignment | null> {
+export function assignmentCandidatesSql(ticket: {
+  organizationId: string;
+  module: string | null;
+}): SQL<TAssignmentCandidates> {
   const org = ticket.organizationId;
   const module = ticket.module;
-  const found = await tx.execute<{ primaries: TPrimaryRow[]; teams: TTeamRow[] }>(sql`
-    SELECT
+  return sql<TAssignmentCandidates>`json_build_object(
+    'primaries',
       (SELECT coalesce(json_agg(json_build_object('id', u.id, 'name', u.name, 'module', pa.module,
                  'isWorker', ${IS_WORKER}, 'isAway', ${IS_AWAY}, 'deployedPercent', ${DEPLOYED_PERCENT}) ORDER BY pa.module NULLS LAST), '[]'::json)
          FROM primary_agents pa JOIN users u ON u.id = pa.user_id
          LEFT JOIN agent_availability av ON av.user_id = u.id
-        WHERE pa.organization_id = ${org} AND (pa.module IS NULL OR pa.module = ${module}::text)) AS primaries,
+        WHERE pa.organization_id = ${org} AND (pa.module IS NULL OR pa.module = ${module}::text)),
+    'teams',
       (SELECT coalesce(json_agg(json_build_object('id', t.id, 'name', t.name)
                  ORDER BY cardinality(t.organization_ids) > 0 DESC, cardinality(t.modules) > 0 DESC, t.name), '[]'::json)
          FROM teams t
         WHERE t.is_auto_assign AND (cardinality(t.organization_ids) > 0 OR cardinality(t.modules) > 0)
           AND (cardinality(t.organization_ids) = 0 OR ${org}::uuid = ANY(t.organization_ids))
-          AND (cardinality(t.modules) = 0 OR ${module}::text = ANY(t.modules))) AS teams`);
-  const { primaries, teams } = found.rows[0]!;
+          AND (cardinality(t.modules) = 0 OR ${module}::text = ANY(t.modules))))`;
+}
+
+/**
+ * Who a new unassigned ticket goes to, by the rules of docs/team.md, or null when no rule applies
+ * (no primary agent, no team covering the customer or module). `found` is what
+ * assignmentCandidatesSql read, when the caller had it read; a query for the members' load and
+ * skills follows only when a team must choose.
+ */
+export async function chooseAssignee(
+  tx: TTx,
+  ticket: { organizationId: string; module: string | null },
+  found?: TAssignmentCandidates,
+): Promise<TAssignment | null> {
+  const org = ticket.organizationId;
+  const module = ticket.module;
+  const { primaries, teams } =
+    found ??
+    (
+      await tx.execute<{ found: TAssignmentCandidates }>(
+        sql`SELECT ${assignmentCandidatesSql(ticket)} AS found`,
+      )
+    ).rows[0]!.found;
   const primary = primaries.find(isAvailable);
   const skipped = primaries
     .filter((p) => p !== primary && !isAvailable(p))

@@ -1,7 +1,7 @@
 import { priorityOf, type TCreateTicket } from '@hamkke/core';
 import { eq, sql } from 'drizzle-orm';
 import { assignmentEventInsert } from '../assignment/assignment-event.js';
-import { chooseAssignee } from '../assignment/choose-assignee.js';
+import { assignmentCandidatesSql, chooseAssignee } from '../assignment/choose-assignee.js';
 import { auditInsert } from '../audit/record-audit.js';
 import type { TActor } from '../auth/actor.js';
 import { assert, canWork, isStaff } from '../auth/policy.js';
@@ -33,9 +33,15 @@ const STAFF_ONLY_FIELDS = [
 
 /**
  * Hands out the next number of the organization, e.g. `HNX-000124` (the row lock orders concurrent
- * creates), and finds in the same round trip the contract the ticket runs on and its SLA policy.
+ * creates), and finds in the same round trip the contract the ticket runs on, its SLA policy and,
+ * for a ticket to be assigned by rule (`toAssign`; null when it has an assignee), the candidates.
  */
-async function nextNumberAndContract(tx: TTx, organizationId: string, contractId: string | null | undefined) {
+async function nextNumberAndContract(
+  tx: TTx,
+  organizationId: string,
+  contractId: string | null | undefined,
+  toAssign: { module: string | null } | null,
+) {
   const org = tx.$with('org').as(
     tx
       .update(organizations)
@@ -51,7 +57,16 @@ async function nextNumberAndContract(tx: TTx, organizationId: string, contractId
   const join = contractSlaJoin(tx, sql`${org.id}`, contractId);
   const [row] = await tx
     .with(org)
-    .select({ id: org.id, name: org.name, code: org.code, seq: org.seq, ...CONTRACT_SLA_FIELDS })
+    .select({
+      id: org.id,
+      name: org.name,
+      code: org.code,
+      seq: org.seq,
+      ...CONTRACT_SLA_FIELDS,
+      candidates: toAssign
+        ? assignmentCandidatesSql({ organizationId, module: toAssign.module })
+        : sql<null>`null`,
+    })
     .from(org)
     .leftJoin(contracts, join.contract)
     .leftJoin(slaPolicies, join.policy)
@@ -62,6 +77,7 @@ async function nextNumberAndContract(tx: TTx, organizationId: string, contractId
     number: `${row.code}-${String(row.seq).padStart(6, '0')}`,
     organization: { id: row.id, name: row.name, code: row.code } satisfies TTicketView['organization'],
     contract: row,
+    candidates: row.candidates,
   };
 }
 
@@ -99,16 +115,17 @@ export async function createTicket(actor: TActor, input: TCreateTicket): Promise
   return db.transaction(async (tx) => {
     const requesterId = input.requesterId ?? (isStaff(actor) ? null : actor.userId);
     const names = await checkReferences(tx, { ...input, organizationId, requesterId });
-    const { number, organization, contract } = await nextNumberAndContract(
+    const { number, organization, contract, candidates } = await nextNumberAndContract(
       tx,
       organizationId,
       input.contractId,
+      input.assigneeId ? null : { module: input.module ?? null },
     );
     const priority = input.priority ?? priorityOf(input.impact, input.urgency);
     // Automatic assignment (docs/team.md): never consulted when the creator named an assignee.
-    const assignment = input.assigneeId
-      ? null
-      : await chooseAssignee(tx, { organizationId, module: input.module ?? null });
+    const assignment = candidates
+      ? await chooseAssignee(tx, { organizationId, module: input.module ?? null }, candidates)
+      : null;
     const { contractId, settings } = contractSlaOf(contract, priority);
     const createdAt = new Date();
     const sla = await slaForNewTicket(tx, settings, { status: 'new', createdAt });

@@ -9,14 +9,12 @@ import {
   pgTable,
   primaryKey,
   text,
-  timestamp,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { ts } from './columns.js';
 import { organizations, tickets, users } from './schema.js';
 import { articles } from './schema-knowledge.js';
-
-const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date', precision: 3 });
 
 /**
  * A team of the AMS company. It covers customers (`organizationIds`) and SAP modules (`modules`):

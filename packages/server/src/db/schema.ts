@@ -2,7 +2,6 @@ import { sql } from 'drizzle-orm';
 import {
   bigserial,
   boolean,
-  customType,
   date,
   doublePrecision,
   index,
@@ -12,17 +11,13 @@ import {
   pgTable,
   primaryKey,
   text,
-  timestamp,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { ts, tsvector } from './columns.js';
 
-// Millisecond precision: values round-trip through JS Dates exactly, which keyset cursors rely on.
-const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date', precision: 3 });
 const createdAt = () => ts('created_at').notNull().defaultNow();
 const updatedAt = () => ts('updated_at').notNull().defaultNow();
-/** A PostgreSQL full-text document; written as a literal built by the tokenizer (search/ticket-search-document.ts). */
-const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 
 export const organizations = pgTable('organizations', {
   id: uuid('id').primaryKey().defaultRandom(),

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import './admin.css';
 import { AnchorLink } from '../shell/AnchorLink.js';
 import { useUser } from '../shell/session.js';
+import './messages-register.js';
 
 /** Who may open the admin pages: admins, and managers for what the API lets them do. */
 export const canAdminister = (role: string) => role === 'admin' || role === 'manager';

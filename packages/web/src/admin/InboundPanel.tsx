@@ -25,6 +25,7 @@ import { FormAlert } from './AdminFrame.js';
 import { adminApi, INBOUND_STATUSES } from './api.js';
 import { useFormErrors } from './form-errors.js';
 import { useOrganizationList } from './queries.js';
+import './messages-register.js';
 
 const STATUS_COLORS: Record<string, string> = {
   processed: 'teal',

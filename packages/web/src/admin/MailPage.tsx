@@ -7,6 +7,7 @@ import { MailboxesPanel } from './MailboxesPanel.js';
 import { MailSettingsPanel } from './MailSettingsPanel.js';
 import { OutboxPanel } from './OutboxPanel.js';
 import { TemplatesPanel } from './TemplatesPanel.js';
+import './messages-register.js';
 
 /** Mail, for admins: the SMTP server, IMAP mailboxes, inbound messages and triage, templates, the outbox. */
 export function MailPage() {

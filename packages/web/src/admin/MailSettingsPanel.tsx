@@ -7,6 +7,7 @@ import { notify } from '../shell/notify.js';
 import { FormAlert, READABLE } from './AdminFrame.js';
 import { adminApi } from './api.js';
 import { useFormErrors } from './form-errors.js';
+import './messages-register.js';
 
 const SETTINGS = ['mail-settings'] as const;
 

@@ -22,6 +22,7 @@ import { FormAlert, READABLE, StateBadge } from './AdminFrame.js';
 import { adminApi } from './api.js';
 import { useFormErrors } from './form-errors.js';
 import { useOrganizationList } from './queries.js';
+import './messages-register.js';
 
 const MAILBOXES = ['mailboxes'] as const;
 

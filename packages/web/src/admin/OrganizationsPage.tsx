@@ -9,6 +9,7 @@ import { AdminFrame, FormAlert, READABLE, StateBadge } from './AdminFrame.js';
 import { adminApi } from './api.js';
 import { useFormErrors } from './form-errors.js';
 import { useOrganizationList } from './queries.js';
+import './messages-register.js';
 
 /** Organizations (customers): create, edit name and special notes, deactivate; systems and contracts on the customer page. */
 export function OrganizationsPage() {

@@ -7,6 +7,7 @@ import { formatDateTime } from '../format.js';
 import { notify } from '../shell/notify.js';
 import { FormAlert } from './AdminFrame.js';
 import { adminApi } from './api.js';
+import './messages-register.js';
 
 const STATUSES = ['pending', 'claimed', 'sending', 'sent', 'failed', 'in_doubt'] as const;
 

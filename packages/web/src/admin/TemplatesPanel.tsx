@@ -20,6 +20,7 @@ import { notify } from '../shell/notify.js';
 import { FormAlert } from './AdminFrame.js';
 import { adminApi, NOTIFICATION_KINDS } from './api.js';
 import { formErrorsOf, type TFormErrors, useFormErrors } from './form-errors.js';
+import './messages-register.js';
 
 const TEMPLATES = ['mail-templates'] as const;
 

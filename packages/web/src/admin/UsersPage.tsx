@@ -21,6 +21,7 @@ import { AdminFrame, FormAlert, READABLE, StateBadge } from './AdminFrame.js';
 import { adminApi, ROLES } from './api.js';
 import { useFormErrors } from './form-errors.js';
 import { useOrganizationList } from './queries.js';
+import './messages-register.js';
 
 /** Users and roles: the list with filters; admins create, change role and organization, deactivate. */
 export function UsersPage() {

@@ -23,6 +23,7 @@ import { adminApi, CONTRACT_SERVICES, INSPECTION_CADENCES } from '../admin/api.j
 import { useFormErrors } from '../admin/form-errors.js';
 import { todayInSeoul } from '../format.js';
 import { notify } from '../shell/notify.js';
+import '../admin/messages-register.js';
 
 /** The month of today in Seoul, `YYYY-MM`. */
 const thisMonth = () => todayInSeoul().slice(0, 7);

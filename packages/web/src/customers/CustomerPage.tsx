@@ -29,6 +29,7 @@ import { notify } from '../shell/notify.js';
 import { useUser } from '../shell/session.js';
 import { ContractsSection } from './ContractsSection.js';
 import { SystemsSection } from './SystemsSection.js';
+import '../admin/messages-register.js';
 
 const route = getRouteApi('/customers/$id');
 

@@ -6,6 +6,7 @@ import { useOrganizationList } from '../admin/queries.js';
 import { isStaff } from '../domain.js';
 import { AnchorLink } from '../shell/AnchorLink.js';
 import { useUser } from '../shell/session.js';
+import '../admin/messages-register.js';
 
 /** Every customer organization, for staff: a filter by name or code, each a link to its page. */
 export function CustomersPage() {

@@ -21,6 +21,7 @@ import { adminApi, TIERS } from '../admin/api.js';
 import { useFormErrors } from '../admin/form-errors.js';
 import { SAP_MODULES } from '../domain.js';
 import { notify } from '../shell/notify.js';
+import '../admin/messages-register.js';
 
 /** The customer's SAP systems; agents, managers and admins add and edit them. */
 export function SystemsSection({ organizationId, canEdit }: { organizationId: string; canEdit: boolean }) {

@@ -1,4 +1,3 @@
-import { adminEn, customerEn, settingsEn } from '../admin/messages.js';
 import type { TBaseMessages } from './ko.js';
 
 export const en: TBaseMessages = {
@@ -271,9 +270,9 @@ export const en: TBaseMessages = {
     cancelled: 'Cancelled',
   },
   error: { network: 'Cannot reach the server.' },
-  admin: adminEn,
-  customer: customerEn,
-  settings: settingsEn,
+  admin: { nav: 'Admin' },
+  customer: { nav: 'Customers', openPage: 'Customer page' },
+  settings: { nav: 'Settings' },
   links: {
     title: 'Links / similar cases',
     articles: 'Linked knowledge articles',

@@ -1,5 +1,5 @@
 import type { TTicketStatus } from '@hamkke/core';
-import { adminKo, customerKo, settingsKo } from '../admin/messages.js';
+import type { adminKo, customerKo, settingsKo } from '../admin/messages.js';
 import type { portalKo } from '../portal/locales.js';
 
 const status: Record<TTicketStatus, string> = {
@@ -274,9 +274,10 @@ export const ko = {
   ticket: { number: '번호', title: '제목', status: '상태', priority: '우선순위' },
   status,
   error: { network: '서버에 연결할 수 없습니다.' },
-  admin: adminKo,
-  customer: customerKo,
-  settings: settingsKo,
+  // Only what the shell shows on every page; the rest comes with the pages (admin/messages-register.ts).
+  admin: { nav: '관리' },
+  customer: { nav: '고객사', openPage: '고객사 정보' },
+  settings: { nav: '설정' },
   links: {
     title: '연결 / 비슷한 사례',
     articles: '연결된 지식 문서',
@@ -314,6 +315,14 @@ export const ko = {
   },
 };
 
-/** The messages loaded up front: all but the portal's, which its pages add (portal/messages.ts). */
+/**
+ * The messages loaded up front. The portal's and the admin, customer and settings pages' come with
+ * those pages (portal/messages.ts, admin/messages-register.ts).
+ */
 export type TBaseMessages = typeof ko;
-export type TMessages = TBaseMessages & { portal: typeof portalKo };
+export type TMessages = TBaseMessages & {
+  portal: typeof portalKo;
+  admin: typeof adminKo;
+  customer: typeof customerKo;
+  settings: typeof settingsKo;
+};

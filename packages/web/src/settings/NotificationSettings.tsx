@@ -10,6 +10,7 @@ import { api } from '../api.js';
 import { LANGUAGES, type TLanguage } from '../i18n.js';
 import { notify } from '../shell/notify.js';
 import { ME, useUser } from '../shell/session.js';
+import '../admin/messages-register.js';
 
 const PREFERENCES = ['notification-preferences'] as const;
 const LANGUAGE_NAMES: Record<TLanguage, string> = { ko: '한국어', en: 'English' };

@@ -15,7 +15,7 @@ import {
 } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TICKET_TYPES } from '../domain.js';
 import { formatDateTime } from '../format.js';
@@ -23,6 +23,7 @@ import { AnchorLink } from '../shell/AnchorLink.js';
 import { notify } from '../shell/notify.js';
 import { FormAlert } from './AdminFrame.js';
 import { adminApi, INBOUND_STATUSES } from './api.js';
+import { EditDialog } from './EditDialog.js';
 import { useFormErrors } from './form-errors.js';
 import { useOrganizationList } from './queries.js';
 import './messages-register.js';
@@ -248,73 +249,49 @@ function OpenTicketModal({ message, onClose }: { message: TInboundMessage; onClo
   const organizations = useOrganizationList();
   const [organizationId, setOrganizationId] = useState<string | null>(null);
   const [type, setType] = useState<TTicket['type']>('inquiry');
-  const [isBusy, setIsBusy] = useState(false);
   const errors = useFormErrors();
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setIsBusy(true);
-    errors.clear();
-    try {
-      const done = await adminApi.openTriaged(message.id, {
-        organizationId: organizationId ?? '',
-        type,
-      });
-      await client.invalidateQueries({ queryKey: ['inbound'] });
-      notify('teal', t('admin.mail.opened', { number: done.ticketNumber ?? '' }));
-      onClose();
-    } catch (error) {
-      errors.fail(error);
-    } finally {
-      setIsBusy(false);
-    }
+  async function save(): Promise<string | null> {
+    const done = await adminApi.openTriaged(message.id, {
+      organizationId: organizationId ?? '',
+      type,
+    });
+    await client.invalidateQueries({ queryKey: ['inbound'] });
+    return t('admin.mail.opened', { number: done.ticketNumber ?? '' });
   }
 
   return (
-    <Modal
-      className="hamkke-admin"
-      closeButtonProps={{ 'aria-label': t('app.close') }}
-      opened
-      onClose={onClose}
+    <EditDialog
       title={t('admin.mail.openTicket')}
+      onClose={onClose}
+      errors={errors}
+      save={save}
+      submitLabel={t('admin.mail.openTicket')}
     >
-      <form onSubmit={submit} noValidate>
-        <Stack gap="sm">
-          <Text size="sm">
-            {message.fromAddress} · {message.subject}
-          </Text>
-          <Select
-            label={t('admin.users.organization')}
-            data={(organizations.data ?? [])
-              .filter((o) => o.isActive)
-              .map((o) => ({ value: o.id, label: `${o.name} (${o.code})` }))}
-            value={organizationId}
-            onChange={setOrganizationId}
-            searchable
-            required
-            error={errors.of('organizationId')}
-            data-autofocus
-          />
-          <Select
-            label={t('admin.mail.ticketType')}
-            data={TICKET_TYPES.map((s) => ({ value: s, label: t(`type.${s}`) }))}
-            value={type}
-            onChange={(v) => setType((v as TTicket['type']) ?? 'inquiry')}
-            allowDeselect={false}
-            error={errors.of('type')}
-          />
-          <FormAlert message={errors.errors.form} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('admin.cancel')}
-            </Button>
-            <Button type="submit" loading={isBusy}>
-              {t('admin.mail.openTicket')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+      <Text size="sm">
+        {message.fromAddress} · {message.subject}
+      </Text>
+      <Select
+        label={t('admin.users.organization')}
+        data={(organizations.data ?? [])
+          .filter((o) => o.isActive)
+          .map((o) => ({ value: o.id, label: `${o.name} (${o.code})` }))}
+        value={organizationId}
+        onChange={setOrganizationId}
+        searchable
+        required
+        error={errors.of('organizationId')}
+        data-autofocus
+      />
+      <Select
+        label={t('admin.mail.ticketType')}
+        data={TICKET_TYPES.map((s) => ({ value: s, label: t(`type.${s}`) }))}
+        value={type}
+        onChange={(v) => setType((v as TTicket['type']) ?? 'inquiry')}
+        allowDeselect={false}
+        error={errors.of('type')}
+      />
+    </EditDialog>
   );
 }
 
@@ -322,55 +299,33 @@ function RejectModal({ message, onClose }: { message: TInboundMessage; onClose: 
   const { t } = useTranslation();
   const client = useQueryClient();
   const [reason, setReason] = useState('');
-  const [isBusy, setIsBusy] = useState(false);
   const errors = useFormErrors();
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setIsBusy(true);
-    errors.clear();
-    try {
-      await adminApi.rejectTriaged(message.id, reason.trim() || undefined);
-      await client.invalidateQueries({ queryKey: ['inbound'] });
-      onClose();
-    } catch (error) {
-      errors.fail(error);
-    } finally {
-      setIsBusy(false);
-    }
+  async function save(): Promise<string | null> {
+    await adminApi.rejectTriaged(message.id, reason.trim() || undefined);
+    await client.invalidateQueries({ queryKey: ['inbound'] });
+    return null;
   }
 
   return (
-    <Modal
-      className="hamkke-admin"
-      closeButtonProps={{ 'aria-label': t('app.close') }}
-      opened
-      onClose={onClose}
+    <EditDialog
       title={t('admin.mail.reject')}
+      onClose={onClose}
+      errors={errors}
+      save={save}
+      submitLabel={t('admin.mail.reject')}
+      submitColor="red"
     >
-      <form onSubmit={submit} noValidate>
-        <Stack gap="sm">
-          <Text size="sm">
-            {message.fromAddress} · {message.subject}
-          </Text>
-          <TextInput
-            label={t('admin.mail.rejectReason')}
-            value={reason}
-            onChange={(e) => setReason(e.currentTarget.value)}
-            error={errors.of('reason')}
-            data-autofocus
-          />
-          <FormAlert message={errors.errors.form} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('admin.cancel')}
-            </Button>
-            <Button type="submit" color="red" loading={isBusy}>
-              {t('admin.mail.reject')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+      <Text size="sm">
+        {message.fromAddress} · {message.subject}
+      </Text>
+      <TextInput
+        label={t('admin.mail.rejectReason')}
+        value={reason}
+        onChange={(e) => setReason(e.currentTarget.value)}
+        error={errors.of('reason')}
+        data-autofocus
+      />
+    </EditDialog>
   );
 }

@@ -3,7 +3,6 @@ import {
   Alert,
   Button,
   Group,
-  Modal,
   NumberInput,
   PasswordInput,
   Select,
@@ -14,12 +13,13 @@ import {
   TextInput,
 } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../format.js';
 import { notify } from '../shell/notify.js';
-import { FormAlert, READABLE, StateBadge } from './AdminFrame.js';
+import { READABLE, StateBadge } from './AdminFrame.js';
 import { adminApi } from './api.js';
+import { EditDialog } from './EditDialog.js';
 import { useFormErrors } from './form-errors.js';
 import { useOrganizationList } from './queries.js';
 import './messages-register.js';
@@ -141,13 +141,9 @@ function MailboxModal({ mailbox, onClose }: { mailbox: TMailbox | null; onClose:
   const [defaultOrganizationId, setDefaultOrg] = useState<string | null>(
     mailbox?.defaultOrganizationId ?? null,
   );
-  const [isBusy, setIsBusy] = useState(false);
   const errors = useFormErrors();
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setIsBusy(true);
-    errors.clear();
+  async function save(): Promise<string | null> {
     const fields: Partial<TCreateMailbox> = {
       name,
       host,
@@ -161,137 +157,116 @@ function MailboxModal({ mailbox, onClose }: { mailbox: TMailbox | null; onClose:
       defaultOrganizationId,
     };
     if (password !== '' || !mailbox) fields.password = password;
-    try {
-      if (mailbox) await adminApi.updateMailbox(mailbox.id, fields);
-      else await adminApi.createMailbox(fields);
-      await client.invalidateQueries({ queryKey: MAILBOXES });
-      notify('teal', t('admin.saved'));
-      onClose();
-    } catch (error) {
-      errors.fail(error);
-    } finally {
-      setIsBusy(false);
-    }
+    if (mailbox) await adminApi.updateMailbox(mailbox.id, fields);
+    else await adminApi.createMailbox(fields);
+    await client.invalidateQueries({ queryKey: MAILBOXES });
+    return t('admin.saved');
   }
 
   return (
-    <Modal
-      className="hamkke-admin"
-      closeButtonProps={{ 'aria-label': t('app.close') }}
-      opened
-      onClose={onClose}
+    <EditDialog
       title={mailbox ? t('admin.mail.editMailbox') : t('admin.mail.addMailbox')}
+      onClose={onClose}
+      errors={errors}
+      save={save}
       size="lg"
     >
-      <form onSubmit={submit} noValidate>
-        <Stack gap="sm">
-          {mailbox?.lastError && (
-            <Alert color="red" variant="light" c="red.9" title={t('admin.mail.lastError')}>
-              {mailbox.lastError}
-            </Alert>
-          )}
-          <TextInput
-            label={t('admin.mail.name')}
-            value={name}
-            onChange={(e) => setName(e.currentTarget.value)}
-            error={errors.of('name')}
-            required
-            data-autofocus
-          />
-          <Group grow align="flex-start">
-            <TextInput
-              label={t('admin.mail.host')}
-              value={host}
-              onChange={(e) => setHost(e.currentTarget.value)}
-              error={errors.of('host')}
-              required
-            />
-            <NumberInput
-              label={t('admin.mail.port')}
-              value={port}
-              onChange={setPort}
-              allowDecimal={false}
-              error={errors.of('port')}
-            />
-          </Group>
-          <Switch
-            label={t('admin.mail.isTls')}
-            checked={isTls}
-            onChange={(e) => setIsTls(e.currentTarget.checked)}
-          />
-          <Group grow align="flex-start">
-            <TextInput
-              label={t('admin.mail.username')}
-              value={username}
-              onChange={(e) => setUsername(e.currentTarget.value)}
-              error={errors.of('username')}
-              required
-              autoComplete="off"
-            />
-            <PasswordInput
-              label={t('admin.mail.password')}
-              styles={READABLE}
-              description={mailbox?.hasPassword ? t('admin.mail.passwordSet') : t('admin.mail.passwordNone')}
-              value={password}
-              onChange={(e) => setPassword(e.currentTarget.value)}
-              error={errors.of('password')}
-              required={!mailbox}
-              autoComplete="new-password"
-            />
-          </Group>
-          <Group grow align="flex-start">
-            <TextInput
-              label={t('admin.mail.folder')}
-              value={folder}
-              onChange={(e) => setFolder(e.currentTarget.value)}
-              error={errors.of('folder')}
-            />
-            <NumberInput
-              label={t('admin.mail.pollSeconds')}
-              value={pollSeconds}
-              onChange={setPollSeconds}
-              allowDecimal={false}
-              error={errors.of('pollSeconds')}
-            />
-          </Group>
-          <Group grow align="flex-start">
-            <Select
-              label={t('admin.mail.unknownSender')}
-              data={[
-                { value: 'triage', label: t('admin.mail.policy.triage') },
-                { value: 'reject', label: t('admin.mail.policy.reject') },
-              ]}
-              value={unknownSender}
-              onChange={(v) => setUnknownSender(v === 'reject' ? 'reject' : 'triage')}
-              allowDeselect={false}
-              error={errors.of('unknownSender')}
-            />
-            <Select
-              label={t('admin.mail.defaultOrganization')}
-              data={(organizations.data ?? []).map((o) => ({ value: o.id, label: `${o.name} (${o.code})` }))}
-              value={defaultOrganizationId}
-              onChange={setDefaultOrg}
-              searchable
-              clearable
-              error={errors.of('defaultOrganizationId')}
-            />
-          </Group>
-          <Switch
-            label={t('admin.mail.isActive')}
-            checked={isActive}
-            onChange={(e) => setIsActive(e.currentTarget.checked)}
-          />
-          <FormAlert message={errors.errors.form} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('admin.cancel')}
-            </Button>
-            <Button type="submit" loading={isBusy}>
-              {t('admin.save')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+      {mailbox?.lastError && (
+        <Alert color="red" variant="light" c="red.9" title={t('admin.mail.lastError')}>
+          {mailbox.lastError}
+        </Alert>
+      )}
+      <TextInput
+        label={t('admin.mail.name')}
+        value={name}
+        onChange={(e) => setName(e.currentTarget.value)}
+        error={errors.of('name')}
+        required
+        data-autofocus
+      />
+      <Group grow align="flex-start">
+        <TextInput
+          label={t('admin.mail.host')}
+          value={host}
+          onChange={(e) => setHost(e.currentTarget.value)}
+          error={errors.of('host')}
+          required
+        />
+        <NumberInput
+          label={t('admin.mail.port')}
+          value={port}
+          onChange={setPort}
+          allowDecimal={false}
+          error={errors.of('port')}
+        />
+      </Group>
+      <Switch
+        label={t('admin.mail.isTls')}
+        checked={isTls}
+        onChange={(e) => setIsTls(e.currentTarget.checked)}
+      />
+      <Group grow align="flex-start">
+        <TextInput
+          label={t('admin.mail.username')}
+          value={username}
+          onChange={(e) => setUsername(e.currentTarget.value)}
+          error={errors.of('username')}
+          required
+          autoComplete="off"
+        />
+        <PasswordInput
+          label={t('admin.mail.password')}
+          styles={READABLE}
+          description={mailbox?.hasPassword ? t('admin.mail.passwordSet') : t('admin.mail.passwordNone')}
+          value={password}
+          onChange={(e) => setPassword(e.currentTarget.value)}
+          error={errors.of('password')}
+          required={!mailbox}
+          autoComplete="new-password"
+        />
+      </Group>
+      <Group grow align="flex-start">
+        <TextInput
+          label={t('admin.mail.folder')}
+          value={folder}
+          onChange={(e) => setFolder(e.currentTarget.value)}
+          error={errors.of('folder')}
+        />
+        <NumberInput
+          label={t('admin.mail.pollSeconds')}
+          value={pollSeconds}
+          onChange={setPollSeconds}
+          allowDecimal={false}
+          error={errors.of('pollSeconds')}
+        />
+      </Group>
+      <Group grow align="flex-start">
+        <Select
+          label={t('admin.mail.unknownSender')}
+          data={[
+            { value: 'triage', label: t('admin.mail.policy.triage') },
+            { value: 'reject', label: t('admin.mail.policy.reject') },
+          ]}
+          value={unknownSender}
+          onChange={(v) => setUnknownSender(v === 'reject' ? 'reject' : 'triage')}
+          allowDeselect={false}
+          error={errors.of('unknownSender')}
+        />
+        <Select
+          label={t('admin.mail.defaultOrganization')}
+          data={(organizations.data ?? []).map((o) => ({ value: o.id, label: `${o.name} (${o.code})` }))}
+          value={defaultOrganizationId}
+          onChange={setDefaultOrg}
+          searchable
+          clearable
+          error={errors.of('defaultOrganizationId')}
+        />
+      </Group>
+      <Switch
+        label={t('admin.mail.isActive')}
+        checked={isActive}
+        onChange={(e) => setIsActive(e.currentTarget.checked)}
+      />
+    </EditDialog>
   );
 }

@@ -1,12 +1,12 @@
 import type { TOrganization } from '@hamkke/core';
-import { Button, Group, Modal, Stack, Switch, Table, Textarea, TextInput, Title } from '@mantine/core';
+import { Button, Group, Switch, Table, Textarea, TextInput, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AnchorLink } from '../shell/AnchorLink.js';
-import { notify } from '../shell/notify.js';
 import { AdminFrame, FormAlert, READABLE, StateBadge } from './AdminFrame.js';
 import { adminApi } from './api.js';
+import { EditDialog } from './EditDialog.js';
 import { useFormErrors } from './form-errors.js';
 import { useOrganizationList } from './queries.js';
 import './messages-register.js';
@@ -83,84 +83,57 @@ function OrganizationModal({
   const [code, setCode] = useState(organization?.code ?? '');
   const [specialNotes, setSpecialNotes] = useState(organization?.specialNotes ?? '');
   const [isActive, setIsActive] = useState(organization?.isActive ?? true);
-  const [isBusy, setIsBusy] = useState(false);
   const errors = useFormErrors();
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setIsBusy(true);
-    errors.clear();
-    try {
-      if (organization) await adminApi.updateOrganization(organization.id, { name, specialNotes, isActive });
-      else await adminApi.createOrganization({ name, code, specialNotes });
-      await client.invalidateQueries({ queryKey: ['organizations'] });
-      await client.invalidateQueries({ queryKey: ['organization'] });
-      notify('teal', organization ? t('admin.saved') : t('admin.organizations.created', { name }));
-      onClose();
-    } catch (error) {
-      errors.fail(error);
-    } finally {
-      setIsBusy(false);
-    }
+  async function save(): Promise<string | null> {
+    if (organization) await adminApi.updateOrganization(organization.id, { name, specialNotes, isActive });
+    else await adminApi.createOrganization({ name, code, specialNotes });
+    await client.invalidateQueries({ queryKey: ['organizations'] });
+    await client.invalidateQueries({ queryKey: ['organization'] });
+    return organization ? t('admin.saved') : t('admin.organizations.created', { name });
   }
 
   return (
-    <Modal
-      className="hamkke-admin"
-      closeButtonProps={{ 'aria-label': t('app.close') }}
-      opened
-      onClose={onClose}
+    <EditDialog
       title={organization ? t('admin.organizations.edit') : t('admin.organizations.create')}
+      onClose={onClose}
+      errors={errors}
+      save={save}
       size="lg"
     >
-      <form onSubmit={submit} noValidate>
-        <Stack gap="sm">
-          <TextInput
-            label={t('admin.organizations.name')}
-            value={name}
-            onChange={(e) => setName(e.currentTarget.value)}
-            error={errors.of('name')}
-            required
-            data-autofocus
-          />
-          <TextInput
-            label={t('admin.organizations.code')}
-            styles={READABLE}
-            description={
-              organization ? t('admin.organizations.codeFixed') : t('admin.organizations.codeHint')
-            }
-            value={code}
-            onChange={(e) => setCode(e.currentTarget.value)}
-            error={errors.of('code')}
-            disabled={Boolean(organization)}
-            required
-          />
-          <Textarea
-            label={t('customer.specialNotes')}
-            value={specialNotes}
-            onChange={(e) => setSpecialNotes(e.currentTarget.value)}
-            error={errors.of('specialNotes')}
-            autosize
-            minRows={3}
-          />
-          {organization && (
-            <Switch
-              label={t('admin.organizations.isActive')}
-              checked={isActive}
-              onChange={(e) => setIsActive(e.currentTarget.checked)}
-            />
-          )}
-          <FormAlert message={errors.errors.form} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('admin.cancel')}
-            </Button>
-            <Button type="submit" loading={isBusy}>
-              {t('admin.save')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+      <TextInput
+        label={t('admin.organizations.name')}
+        value={name}
+        onChange={(e) => setName(e.currentTarget.value)}
+        error={errors.of('name')}
+        required
+        data-autofocus
+      />
+      <TextInput
+        label={t('admin.organizations.code')}
+        styles={READABLE}
+        description={organization ? t('admin.organizations.codeFixed') : t('admin.organizations.codeHint')}
+        value={code}
+        onChange={(e) => setCode(e.currentTarget.value)}
+        error={errors.of('code')}
+        disabled={Boolean(organization)}
+        required
+      />
+      <Textarea
+        label={t('customer.specialNotes')}
+        value={specialNotes}
+        onChange={(e) => setSpecialNotes(e.currentTarget.value)}
+        error={errors.of('specialNotes')}
+        autosize
+        minRows={3}
+      />
+      {organization && (
+        <Switch
+          label={t('admin.organizations.isActive')}
+          checked={isActive}
+          onChange={(e) => setIsActive(e.currentTarget.checked)}
+        />
+      )}
+    </EditDialog>
   );
 }

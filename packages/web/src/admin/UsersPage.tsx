@@ -1,24 +1,12 @@
 import type { TOrganization, TRole, TUser } from '@hamkke/core';
-import {
-  Button,
-  Group,
-  Modal,
-  PasswordInput,
-  Select,
-  Stack,
-  Switch,
-  Table,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Button, Group, PasswordInput, Select, Switch, Table, Text, TextInput, Title } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { notify } from '../shell/notify.js';
 import { useUser } from '../shell/session.js';
 import { AdminFrame, FormAlert, READABLE, StateBadge } from './AdminFrame.js';
 import { adminApi, ROLES } from './api.js';
+import { EditDialog } from './EditDialog.js';
 import { useFormErrors } from './form-errors.js';
 import { useOrganizationList } from './queries.js';
 import './messages-register.js';
@@ -155,133 +143,108 @@ function UserModal({
   const [password, setPassword] = useState('');
   const [locale, setLocale] = useState<'ko' | 'en'>(user?.locale ?? 'ko');
   const [isActive, setIsActive] = useState(user?.isActive ?? true);
-  const [isBusy, setIsBusy] = useState(false);
   const errors = useFormErrors();
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setIsBusy(true);
-    errors.clear();
+  async function save(): Promise<string | null> {
     const org = role === 'customer' ? organizationId : null;
-    try {
-      if (user) {
-        await adminApi.updateUser(user.id, {
-          name,
-          role,
-          organizationId: org,
-          locale,
-          isActive,
-          ...(password ? { password } : {}),
-        });
-      } else {
-        await adminApi.createUser({
-          email,
-          name,
-          role,
-          organizationId: org,
-          locale,
-          ...(password ? { password } : {}),
-        });
-      }
-      await client.invalidateQueries({ queryKey: ['admin-users'] });
-      notify('teal', user ? t('admin.saved') : t('admin.users.created', { name }));
-      onClose();
-    } catch (error) {
-      errors.fail(error);
-    } finally {
-      setIsBusy(false);
+    if (user) {
+      await adminApi.updateUser(user.id, {
+        name,
+        role,
+        organizationId: org,
+        locale,
+        isActive,
+        ...(password ? { password } : {}),
+      });
+    } else {
+      await adminApi.createUser({
+        email,
+        name,
+        role,
+        organizationId: org,
+        locale,
+        ...(password ? { password } : {}),
+      });
     }
+    await client.invalidateQueries({ queryKey: ['admin-users'] });
+    return user ? t('admin.saved') : t('admin.users.created', { name });
   }
 
   return (
-    <Modal
-      className="hamkke-admin"
-      closeButtonProps={{ 'aria-label': t('app.close') }}
-      opened
-      onClose={onClose}
+    <EditDialog
       title={user ? t('admin.users.edit') : t('admin.users.create')}
+      onClose={onClose}
+      errors={errors}
+      save={save}
       size="lg"
     >
-      <form onSubmit={submit} noValidate>
-        <Stack gap="sm">
-          <TextInput
-            label={t('admin.users.email')}
-            value={email}
-            onChange={(e) => setEmail(e.currentTarget.value)}
-            error={errors.of('email')}
-            disabled={Boolean(user)}
-            required
-            type="email"
-            data-autofocus
-          />
-          <TextInput
-            label={t('admin.users.name')}
-            value={name}
-            onChange={(e) => setName(e.currentTarget.value)}
-            error={errors.of('name')}
-            required
-          />
-          <Group grow align="flex-start">
-            <Select
-              label={t('admin.users.role')}
-              data={ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))}
-              value={role}
-              onChange={(v) => setRole((v as TRole) ?? 'customer')}
-              allowDeselect={false}
-              error={errors.of('role')}
-            />
-            <Select
-              label={t('admin.users.locale')}
-              data={[
-                { value: 'ko', label: '한국어' },
-                { value: 'en', label: 'English' },
-              ]}
-              value={locale}
-              onChange={(v) => setLocale(v === 'en' ? 'en' : 'ko')}
-              allowDeselect={false}
-              error={errors.of('locale')}
-            />
-          </Group>
-          {role === 'customer' && (
-            <Select
-              label={t('admin.users.organization')}
-              data={organizations.map((o) => ({ value: o.id, label: `${o.name} (${o.code})` }))}
-              value={organizationId}
-              onChange={setOrganizationId}
-              searchable
-              required
-              error={errors.of('organizationId')}
-            />
-          )}
-          <PasswordInput
-            label={user ? t('admin.users.newPassword') : t('admin.users.password')}
-            styles={READABLE}
-            description={t('admin.users.passwordHint')}
-            value={password}
-            onChange={(e) => setPassword(e.currentTarget.value)}
-            error={errors.of('password')}
-            autoComplete="new-password"
-          />
-          {user && (
-            <Switch
-              label={t('admin.users.isActive')}
-              styles={READABLE}
-              description={t('admin.users.deactivateHint')}
-              checked={isActive}
-              onChange={(e) => setIsActive(e.currentTarget.checked)}
-            />
-          )}
-          <FormAlert message={errors.errors.form} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('admin.cancel')}
-            </Button>
-            <Button type="submit" loading={isBusy}>
-              {t('admin.save')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+      <TextInput
+        label={t('admin.users.email')}
+        value={email}
+        onChange={(e) => setEmail(e.currentTarget.value)}
+        error={errors.of('email')}
+        disabled={Boolean(user)}
+        required
+        type="email"
+        data-autofocus
+      />
+      <TextInput
+        label={t('admin.users.name')}
+        value={name}
+        onChange={(e) => setName(e.currentTarget.value)}
+        error={errors.of('name')}
+        required
+      />
+      <Group grow align="flex-start">
+        <Select
+          label={t('admin.users.role')}
+          data={ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))}
+          value={role}
+          onChange={(v) => setRole((v as TRole) ?? 'customer')}
+          allowDeselect={false}
+          error={errors.of('role')}
+        />
+        <Select
+          label={t('admin.users.locale')}
+          data={[
+            { value: 'ko', label: '한국어' },
+            { value: 'en', label: 'English' },
+          ]}
+          value={locale}
+          onChange={(v) => setLocale(v === 'en' ? 'en' : 'ko')}
+          allowDeselect={false}
+          error={errors.of('locale')}
+        />
+      </Group>
+      {role === 'customer' && (
+        <Select
+          label={t('admin.users.organization')}
+          data={organizations.map((o) => ({ value: o.id, label: `${o.name} (${o.code})` }))}
+          value={organizationId}
+          onChange={setOrganizationId}
+          searchable
+          required
+          error={errors.of('organizationId')}
+        />
+      )}
+      <PasswordInput
+        label={user ? t('admin.users.newPassword') : t('admin.users.password')}
+        styles={READABLE}
+        description={t('admin.users.passwordHint')}
+        value={password}
+        onChange={(e) => setPassword(e.currentTarget.value)}
+        error={errors.of('password')}
+        autoComplete="new-password"
+      />
+      {user && (
+        <Switch
+          label={t('admin.users.isActive')}
+          styles={READABLE}
+          description={t('admin.users.deactivateHint')}
+          checked={isActive}
+          onChange={(e) => setIsActive(e.currentTarget.checked)}
+        />
+      )}
+    </EditDialog>
   );
 }

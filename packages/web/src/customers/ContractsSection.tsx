@@ -2,7 +2,6 @@ import type { TContract, TContractUsage } from '@hamkke/core';
 import {
   Button,
   Group,
-  Modal,
   MultiSelect,
   NumberInput,
   Progress,
@@ -16,13 +15,12 @@ import {
   Title,
 } from '@mantine/core';
 import { useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FormAlert } from '../admin/AdminFrame.js';
 import { adminApi, CONTRACT_SERVICES, INSPECTION_CADENCES } from '../admin/api.js';
+import { EditDialog } from '../admin/EditDialog.js';
 import { useFormErrors } from '../admin/form-errors.js';
 import { todayInSeoul } from '../format.js';
-import { notify } from '../shell/notify.js';
 import '../admin/messages-register.js';
 
 /** The month of today in Seoul, `YYYY-MM`. */
@@ -162,13 +160,9 @@ function ContractModal({
     contract?.inspectionCadence ?? 'none',
   );
   const [notes, setNotes] = useState(contract?.notes ?? '');
-  const [isBusy, setIsBusy] = useState(false);
   const errors = useFormErrors();
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setIsBusy(true);
-    errors.clear();
+  async function save(): Promise<string | null> {
     const fields = {
       name,
       startsOn,
@@ -181,125 +175,104 @@ function ContractModal({
       inspectionCadence: cadence,
       notes,
     };
-    try {
-      if (contract) await adminApi.updateContract(contract.id, fields);
-      else await adminApi.createContract(organizationId, fields);
-      await client.invalidateQueries({ queryKey: ['contracts', organizationId] });
-      await client.invalidateQueries({ queryKey: ['contract-usage'] });
-      notify('teal', t('admin.saved'));
-      onClose();
-    } catch (error) {
-      errors.fail(error);
-    } finally {
-      setIsBusy(false);
-    }
+    if (contract) await adminApi.updateContract(contract.id, fields);
+    else await adminApi.createContract(organizationId, fields);
+    await client.invalidateQueries({ queryKey: ['contracts', organizationId] });
+    await client.invalidateQueries({ queryKey: ['contract-usage'] });
+    return t('admin.saved');
   }
 
   return (
-    <Modal
-      className="hamkke-admin"
-      closeButtonProps={{ 'aria-label': t('app.close') }}
-      opened
-      onClose={onClose}
+    <EditDialog
       title={contract ? t('customer.editContract') : t('customer.addContract')}
+      onClose={onClose}
+      errors={errors}
+      save={save}
       size="lg"
     >
-      <form onSubmit={submit} noValidate>
-        <Stack gap="sm">
-          <TextInput
-            label={t('customer.contractName')}
-            value={name}
-            onChange={(e) => setName(e.currentTarget.value)}
-            error={errors.of('name')}
-            required
-            data-autofocus
-          />
-          <Group grow align="flex-start">
-            <TextInput
-              type="date"
-              label={t('customer.startsOn')}
-              value={startsOn}
-              onChange={(e) => setStartsOn(e.currentTarget.value)}
-              error={errors.of('startsOn')}
-              required
-            />
-            <TextInput
-              type="date"
-              label={t('customer.endsOn')}
-              value={endsOn}
-              onChange={(e) => setEndsOn(e.currentTarget.value)}
-              error={errors.of('endsOn')}
-              required
-            />
-            <NumberInput
-              label={t('customer.monthlyHours')}
-              value={monthlyHours}
-              onChange={setMonthlyHours}
-              step={0.5}
-              decimalScale={1}
-              error={errors.of('monthlyHours')}
-            />
-          </Group>
-          <Group grow align="flex-start">
-            <Select
-              label={t('customer.slaPolicy')}
-              placeholder={t('customer.defaultPolicy')}
-              data={(policies.data ?? []).map((p) => ({ value: p.id, label: p.name }))}
-              value={slaPolicyId}
-              onChange={setSlaPolicyId}
-              clearable
-              error={errors.of('slaPolicyId')}
-            />
-            <Select
-              label={t('customer.calendar')}
-              data={(calendars.data ?? []).map((c) => ({ value: c.key, label: c.name }))}
-              value={calendarKey}
-              onChange={(v) => setCalendarKey(v ?? 'kr-standard')}
-              allowDeselect={false}
-              error={errors.of('calendarKey')}
-            />
-          </Group>
-          <Switch
-            label={t('customer.p1AroundTheClock')}
-            checked={p1AroundTheClock}
-            onChange={(e) => setP1(e.currentTarget.checked)}
-          />
-          <Group grow align="flex-start">
-            <MultiSelect
-              label={t('customer.services')}
-              data={CONTRACT_SERVICES.map((s) => ({ value: s, label: t(`customer.service.${s}`) }))}
-              value={services}
-              onChange={setServices}
-              error={errors.of('services')}
-            />
-            <Select
-              label={t('customer.inspection')}
-              data={INSPECTION_CADENCES.map((s) => ({ value: s, label: t(`customer.cadence.${s}`) }))}
-              value={cadence}
-              onChange={(v) => setCadence((v as TContract['inspectionCadence']) ?? 'none')}
-              allowDeselect={false}
-              error={errors.of('inspectionCadence')}
-            />
-          </Group>
-          <Textarea
-            label={t('customer.contractNotes')}
-            value={notes}
-            onChange={(e) => setNotes(e.currentTarget.value)}
-            error={errors.of('notes')}
-            autosize
-            minRows={2}
-          />
-          <FormAlert message={errors.errors.form} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('admin.cancel')}
-            </Button>
-            <Button type="submit" loading={isBusy}>
-              {t('admin.save')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+      <TextInput
+        label={t('customer.contractName')}
+        value={name}
+        onChange={(e) => setName(e.currentTarget.value)}
+        error={errors.of('name')}
+        required
+        data-autofocus
+      />
+      <Group grow align="flex-start">
+        <TextInput
+          type="date"
+          label={t('customer.startsOn')}
+          value={startsOn}
+          onChange={(e) => setStartsOn(e.currentTarget.value)}
+          error={errors.of('startsOn')}
+          required
+        />
+        <TextInput
+          type="date"
+          label={t('customer.endsOn')}
+          value={endsOn}
+          onChange={(e) => setEndsOn(e.currentTarget.value)}
+          error={errors.of('endsOn')}
+          required
+        />
+        <NumberInput
+          label={t('customer.monthlyHours')}
+          value={monthlyHours}
+          onChange={setMonthlyHours}
+          step={0.5}
+          decimalScale={1}
+          error={errors.of('monthlyHours')}
+        />
+      </Group>
+      <Group grow align="flex-start">
+        <Select
+          label={t('customer.slaPolicy')}
+          placeholder={t('customer.defaultPolicy')}
+          data={(policies.data ?? []).map((p) => ({ value: p.id, label: p.name }))}
+          value={slaPolicyId}
+          onChange={setSlaPolicyId}
+          clearable
+          error={errors.of('slaPolicyId')}
+        />
+        <Select
+          label={t('customer.calendar')}
+          data={(calendars.data ?? []).map((c) => ({ value: c.key, label: c.name }))}
+          value={calendarKey}
+          onChange={(v) => setCalendarKey(v ?? 'kr-standard')}
+          allowDeselect={false}
+          error={errors.of('calendarKey')}
+        />
+      </Group>
+      <Switch
+        label={t('customer.p1AroundTheClock')}
+        checked={p1AroundTheClock}
+        onChange={(e) => setP1(e.currentTarget.checked)}
+      />
+      <Group grow align="flex-start">
+        <MultiSelect
+          label={t('customer.services')}
+          data={CONTRACT_SERVICES.map((s) => ({ value: s, label: t(`customer.service.${s}`) }))}
+          value={services}
+          onChange={setServices}
+          error={errors.of('services')}
+        />
+        <Select
+          label={t('customer.inspection')}
+          data={INSPECTION_CADENCES.map((s) => ({ value: s, label: t(`customer.cadence.${s}`) }))}
+          value={cadence}
+          onChange={(v) => setCadence((v as TContract['inspectionCadence']) ?? 'none')}
+          allowDeselect={false}
+          error={errors.of('inspectionCadence')}
+        />
+      </Group>
+      <Textarea
+        label={t('customer.contractNotes')}
+        value={notes}
+        onChange={(e) => setNotes(e.currentTarget.value)}
+        error={errors.of('notes')}
+        autosize
+        minRows={2}
+      />
+    </EditDialog>
   );
 }

@@ -2,10 +2,8 @@ import type { TSapModule, TSystem } from '@hamkke/core';
 import {
   Button,
   Group,
-  Modal,
   MultiSelect,
   Select,
-  Stack,
   Switch,
   Table,
   Text,
@@ -14,13 +12,13 @@ import {
   Title,
 } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FormAlert, StateBadge } from '../admin/AdminFrame.js';
+import { StateBadge } from '../admin/AdminFrame.js';
 import { adminApi, TIERS } from '../admin/api.js';
+import { EditDialog } from '../admin/EditDialog.js';
 import { useFormErrors } from '../admin/form-errors.js';
 import { SAP_MODULES } from '../domain.js';
-import { notify } from '../shell/notify.js';
 import '../admin/messages-register.js';
 
 /** The customer's SAP systems; agents, managers and admins add and edit them. */
@@ -119,13 +117,9 @@ function SystemModal({
   const [modules, setModules] = useState<string[]>(system?.modules ?? []);
   const [description, setDescription] = useState(system?.description ?? '');
   const [isActive, setIsActive] = useState(system?.isActive ?? true);
-  const [isBusy, setIsBusy] = useState(false);
   const errors = useFormErrors();
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setIsBusy(true);
-    errors.clear();
+  async function save(): Promise<string | null> {
     const fields = {
       sid,
       tier,
@@ -135,103 +129,82 @@ function SystemModal({
       modules: modules as TSapModule[],
       description,
     };
-    try {
-      if (system) await adminApi.updateSystem(system.id, { ...fields, isActive });
-      else await adminApi.createSystem(organizationId, fields);
-      await client.invalidateQueries({ queryKey: ['systems', organizationId] });
-      notify('teal', t('admin.saved'));
-      onClose();
-    } catch (error) {
-      errors.fail(error);
-    } finally {
-      setIsBusy(false);
-    }
+    if (system) await adminApi.updateSystem(system.id, { ...fields, isActive });
+    else await adminApi.createSystem(organizationId, fields);
+    await client.invalidateQueries({ queryKey: ['systems', organizationId] });
+    return t('admin.saved');
   }
 
   return (
-    <Modal
-      className="hamkke-admin"
-      closeButtonProps={{ 'aria-label': t('app.close') }}
-      opened
-      onClose={onClose}
+    <EditDialog
       title={system ? t('customer.editSystem') : t('customer.addSystem')}
+      onClose={onClose}
+      errors={errors}
+      save={save}
       size="lg"
     >
-      <form onSubmit={submit} noValidate>
-        <Stack gap="sm">
-          <Group grow align="flex-start">
-            <TextInput
-              label={t('customer.sid')}
-              value={sid}
-              onChange={(e) => setSid(e.currentTarget.value)}
-              error={errors.of('sid')}
-              required
-              data-autofocus
-            />
-            <Select
-              label={t('customer.tier')}
-              data={[...TIERS]}
-              value={tier}
-              onChange={(v) => setTier((v as TSystem['tier']) ?? 'PRD')}
-              allowDeselect={false}
-              error={errors.of('tier')}
-            />
-            <TextInput
-              label={t('customer.client')}
-              value={sapClient}
-              onChange={(e) => setSapClient(e.currentTarget.value)}
-              error={errors.of('client')}
-            />
-          </Group>
-          <Group grow align="flex-start">
-            <TextInput
-              label={t('customer.product')}
-              value={product}
-              onChange={(e) => setProduct(e.currentTarget.value)}
-              error={errors.of('product')}
-              required
-            />
-            <TextInput
-              label={t('customer.release')}
-              value={release}
-              onChange={(e) => setRelease(e.currentTarget.value)}
-              error={errors.of('release')}
-            />
-          </Group>
-          <MultiSelect
-            label={t('customer.modules')}
-            data={[...SAP_MODULES]}
-            value={modules}
-            onChange={setModules}
-            searchable
-            error={errors.of('modules')}
-          />
-          <Textarea
-            label={t('customer.description')}
-            value={description}
-            onChange={(e) => setDescription(e.currentTarget.value)}
-            error={errors.of('description')}
-            autosize
-            minRows={2}
-          />
-          {system && (
-            <Switch
-              label={t('admin.active')}
-              checked={isActive}
-              onChange={(e) => setIsActive(e.currentTarget.checked)}
-            />
-          )}
-          <FormAlert message={errors.errors.form} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('admin.cancel')}
-            </Button>
-            <Button type="submit" loading={isBusy}>
-              {t('admin.save')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+      <Group grow align="flex-start">
+        <TextInput
+          label={t('customer.sid')}
+          value={sid}
+          onChange={(e) => setSid(e.currentTarget.value)}
+          error={errors.of('sid')}
+          required
+          data-autofocus
+        />
+        <Select
+          label={t('customer.tier')}
+          data={[...TIERS]}
+          value={tier}
+          onChange={(v) => setTier((v as TSystem['tier']) ?? 'PRD')}
+          allowDeselect={false}
+          error={errors.of('tier')}
+        />
+        <TextInput
+          label={t('customer.client')}
+          value={sapClient}
+          onChange={(e) => setSapClient(e.currentTarget.value)}
+          error={errors.of('client')}
+        />
+      </Group>
+      <Group grow align="flex-start">
+        <TextInput
+          label={t('customer.product')}
+          value={product}
+          onChange={(e) => setProduct(e.currentTarget.value)}
+          error={errors.of('product')}
+          required
+        />
+        <TextInput
+          label={t('customer.release')}
+          value={release}
+          onChange={(e) => setRelease(e.currentTarget.value)}
+          error={errors.of('release')}
+        />
+      </Group>
+      <MultiSelect
+        label={t('customer.modules')}
+        data={[...SAP_MODULES]}
+        value={modules}
+        onChange={setModules}
+        searchable
+        error={errors.of('modules')}
+      />
+      <Textarea
+        label={t('customer.description')}
+        value={description}
+        onChange={(e) => setDescription(e.currentTarget.value)}
+        error={errors.of('description')}
+        autosize
+        minRows={2}
+      />
+      {system && (
+        <Switch
+          label={t('admin.active')}
+          checked={isActive}
+          onChange={(e) => setIsActive(e.currentTarget.checked)}
+        />
+      )}
+    </EditDialog>
   );
 }

@@ -36,7 +36,7 @@ const STAFF_ONLY_FIELDS = [
  * creates), and finds in the same round trip the contract the ticket runs on, its SLA policy and,
  * for a ticket to be assigned by rule (`toAssign`; null when it has an assignee), the candidates.
  */
-async function nextNumberAndContract(
+export async function nextNumberAndContract(
   tx: TTx,
   organizationId: string,
   contractId: string | null | undefined,
@@ -79,6 +79,27 @@ async function nextNumberAndContract(
     contract: row,
     candidates: row.candidates,
   };
+}
+
+/**
+ * Writes a new ticket with its first search documents, its `created` event and its audit row — the
+ * ticket in one statement, the rest in a second (db/write-together.ts) — in the caller's transaction.
+ * The number and contract come from nextNumberAndContract. createTicket and the inspections' staff
+ * tickets both open tickets through it.
+ */
+export async function insertTicket(
+  tx: TTx,
+  actor: TActor,
+  values: typeof tickets.$inferInsert,
+): Promise<typeof tickets.$inferSelect> {
+  const [ticket] = await tx.insert(tickets).values(values).returning();
+  await writeTogether(
+    tx,
+    newTicketSearchInsert(tx, ticket!),
+    eventInsert(tx, actor, ticket!.id, { kind: 'created', visibility: 'public' }),
+    auditInsert(tx, actor, { action: 'create', entityType: 'ticket', entityId: ticket!.id, after: ticket }),
+  );
+  return ticket!;
 }
 
 /**
@@ -129,58 +150,48 @@ export async function createTicket(actor: TActor, input: TCreateTicket): Promise
     const { contractId, settings } = contractSlaOf(contract, priority);
     const createdAt = new Date();
     const sla = await slaForNewTicket(tx, settings, { status: 'new', createdAt });
-    const [ticket] = await tx
-      .insert(tickets)
-      .values({
-        number,
-        organizationId,
-        contractId,
-        systemId: input.systemId ?? null,
-        module: input.module ?? null,
-        type: input.type,
-        title: input.title,
-        description: input.description,
-        impact: input.impact,
-        urgency: input.urgency,
-        priority,
-        isPriorityManual: input.priority !== undefined,
-        requesterId,
-        assigneeId: input.assigneeId ?? assignment?.assigneeId ?? null,
-        team: input.team ?? assignment?.teamName ?? null,
-        channel: input.channel ?? (isStaff(actor) ? 'internal' : 'portal'),
-        tags: input.tags ?? [],
-        sapNotes: input.sapNotes ?? [],
-        transports: input.transports ?? [],
-        plannedStart: input.plannedStart ? new Date(input.plannedStart) : null,
-        plannedEnd: input.plannedEnd ? new Date(input.plannedEnd) : null,
-        createdAt,
-        updatedAt: createdAt,
-        ...sla,
-      })
-      .returning();
-    // Search documents, the `created` event and the audit row: one statement, one round trip.
-    await writeTogether(
-      tx,
-      newTicketSearchInsert(tx, ticket!),
-      eventInsert(tx, actor, ticket!.id, { kind: 'created', visibility: 'public' }),
-      auditInsert(tx, actor, { action: 'create', entityType: 'ticket', entityId: ticket!.id, after: ticket }),
-    );
+    const ticket = await insertTicket(tx, actor, {
+      number,
+      organizationId,
+      contractId,
+      systemId: input.systemId ?? null,
+      module: input.module ?? null,
+      type: input.type,
+      title: input.title,
+      description: input.description,
+      impact: input.impact,
+      urgency: input.urgency,
+      priority,
+      isPriorityManual: input.priority !== undefined,
+      requesterId,
+      assigneeId: input.assigneeId ?? assignment?.assigneeId ?? null,
+      team: input.team ?? assignment?.teamName ?? null,
+      channel: input.channel ?? (isStaff(actor) ? 'internal' : 'portal'),
+      tags: input.tags ?? [],
+      sapNotes: input.sapNotes ?? [],
+      transports: input.transports ?? [],
+      plannedStart: input.plannedStart ? new Date(input.plannedStart) : null,
+      plannedEnd: input.plannedEnd ? new Date(input.plannedEnd) : null,
+      createdAt,
+      updatedAt: createdAt,
+      ...sla,
+    });
     // After the `created` event, so the timeline reads in order.
-    if (assignment) await assignmentEventInsert(tx, ticket!.id, assignment);
+    if (assignment) await assignmentEventInsert(tx, ticket.id, assignment);
     // The receipt is the one notice about a person's own change: it gives them the number and the
     // mail thread to reply in. Staff who open a ticket for themselves need none.
     await notify(tx, [requesterId], {
       kind: 'ticket_received',
-      ticketId: ticket!.id,
-      data: { number, title: ticket!.title },
+      ticketId: ticket.id,
+      data: { number, title: ticket.title },
       actorId: isStaff(actor) ? actor.userId : null,
     });
     return {
-      ticket: ticket!,
+      ticket: ticket,
       organization,
       requesterName: requesterId ? (names.get(requesterId) ?? null) : null,
-      assigneeName: ticket!.assigneeId
-        ? (names.get(ticket!.assigneeId) ?? assignment?.assigneeName ?? null)
+      assigneeName: ticket.assigneeId
+        ? (names.get(ticket.assigneeId) ?? assignment?.assigneeName ?? null)
         : null,
     };
   });

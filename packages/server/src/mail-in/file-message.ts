@@ -1,11 +1,10 @@
 import { Readable } from 'node:stream';
-import type { MultipartFile } from '@fastify/multipart';
 import type { TCreateTicket } from '@hamkke/core';
 import { eq } from 'drizzle-orm';
 import type { TActor } from '../auth/actor.js';
 import { db } from '../db/current.js';
 import { inboundMessages } from '../db/schema.js';
-import { addAttachment } from '../tickets/add-attachment.js';
+import { addAttachment, type TUpload } from '../tickets/add-attachment.js';
 import { addComment } from '../tickets/add-comment.js';
 import { createTicket } from '../tickets/create-ticket.js';
 import { updateTicket } from '../tickets/update-ticket.js';
@@ -40,12 +39,10 @@ async function record(id: string, patch: Partial<TInboundRow>): Promise<void> {
 
 /**
  * A stored attachment goes through the same use case as an upload (addAttachment), so it lands in
- * the same storage with the same checks; the part's bytes stand in for the multipart stream.
+ * the same storage with the same checks.
  */
-function asUpload(part: TParsedMail['attachments'][number]): MultipartFile {
-  const file = Object.assign(Readable.from([part.content]), { truncated: false });
-  const upload = { file, filename: part.filename, mimetype: part.contentType, fields: {} };
-  return upload as unknown as MultipartFile;
+function asUpload(part: TParsedMail['attachments'][number]): TUpload {
+  return { content: Readable.from([part.content]), filename: part.filename, mimetype: part.contentType };
 }
 
 /** Stores the message's files not stored yet on the ticket, recording each as it is done. */

@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { Transform } from 'node:stream';
+import { type Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { MultipartFile } from '@fastify/multipart';
 import { ZVisibility } from '@hamkke/core';
@@ -31,11 +31,32 @@ const BAD_VISIBILITY = new AppError(
   [{ path: 'visibility', message: 'Expected public or internal', in: 'body' }],
 );
 
-/** The `visibility` field sent before the file; a value we do not know is refused, never taken as public. */
-function visibilityOf(file: MultipartFile): 'public' | 'internal' {
+/** A file to store: from a multipart upload (uploadOfMultipart) or from a mail's parts (mail-in). */
+export type TUpload = {
+  filename: string;
+  mimetype: string;
+  /** The bytes; `truncated` is set when an upload stopped at the size limit. */
+  content: Readable & { truncated?: boolean };
+  /** The `visibility` field as sent; absent means public. */
+  visibility?: unknown;
+};
+
+/** The upload of a multipart request: the file and the `visibility` field sent before it. */
+export function uploadOfMultipart(file: MultipartFile): TUpload {
   const field = file.fields.visibility;
-  if (field === undefined) return 'public';
-  const parsed = ZVisibility.safeParse('value' in field ? field.value : undefined);
+  return {
+    filename: file.filename,
+    mimetype: file.mimetype,
+    content: file.file,
+    // A `visibility` that came as a file part has no value: refused below, like any unknown value.
+    visibility: field === undefined ? undefined : 'value' in field ? field.value : null,
+  };
+}
+
+/** A value we do not know is refused, never taken as public. */
+function visibilityOf(upload: TUpload): 'public' | 'internal' {
+  if (upload.visibility === undefined) return 'public';
+  const parsed = ZVisibility.safeParse(upload.visibility);
   if (!parsed.success) throw BAD_VISIBILITY;
   return parsed.data;
 }
@@ -52,7 +73,7 @@ export function attachmentPath(dataDir: string, storageKey: string): string {
 export async function addAttachment(
   actor: TActor,
   ticketRef: string,
-  file: MultipartFile,
+  file: TUpload,
   opts: { dataDir: string; maxBytes: number },
 ): Promise<TAttachmentRow> {
   const visibility = visibilityOf(file);
@@ -87,8 +108,8 @@ export async function addAttachment(
     },
   });
   try {
-    await pipeline(file.file, counter, createWriteStream(tempPath));
-    if (file.file.truncated) throw TOO_LARGE(opts.maxBytes);
+    await pipeline(file.content, counter, createWriteStream(tempPath));
+    if (file.content.truncated) throw TOO_LARGE(opts.maxBytes);
   } catch (error) {
     await fs.rm(tempPath, { force: true });
     if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw TOO_LARGE(opts.maxBytes);

@@ -21,7 +21,7 @@ import { loadCalendars } from '../calendars/load-calendars.js';
 import { AppError } from '../http/errors.js';
 import { localeOf } from '../http/problem.js';
 import type { TRoutes } from '../http/types.js';
-import { addAttachment, attachmentPath } from './add-attachment.js';
+import { addAttachment, attachmentPath, uploadOfMultipart } from './add-attachment.js';
 import { addComment } from './add-comment.js';
 import { addTimeEntry } from './add-time-entry.js';
 import { bulkUpdateTickets } from './bulk-update.js';
@@ -135,7 +135,7 @@ export const ticketRoutes: TRoutes = async (app) => {
       if (!req.isMultipart()) throw NO_FILE;
       const file = await req.file();
       if (file?.fieldname !== 'file') throw NO_FILE;
-      const row = await addAttachment(req.actor!, req.params.id, file, {
+      const row = await addAttachment(req.actor!, req.params.id, uploadOfMultipart(file), {
         dataDir: app.config.dataDir,
         maxBytes: app.config.maxUploadBytes,
       });

@@ -9,14 +9,15 @@ import {
   inspectionOccurrences,
   inspectionRuns,
   inspectionSchedules,
-  inspectionTemplates,
-  inspectionTemplateVersions,
+  type inspectionTemplateVersions,
   systems,
 } from '../db/schema.js';
+import { runEvery } from '../jobs/run-every.js';
 import { insertStaffTicket } from './insert-ticket.js';
 import { nextNominal, occurrenceOf } from './occurrences.js';
 import { calendarOfKey, type TScheduleRow } from './schedules.js';
 import { ensureStandardTemplates } from './standard-templates.js';
+import { currentTemplateVersion } from './templates.js';
 
 export type TInspectionSweepResult = { schedules: number; created: number };
 
@@ -29,17 +30,7 @@ type TVersionRow = typeof inspectionTemplateVersions.$inferSelect;
 
 /** What every ticket of a schedule shares: the template's current version and the system's name. */
 async function scheduleContext(tx: TTx, s: TScheduleRow): Promise<{ v: TVersionRow; on: string }> {
-  const [template] = await tx
-    .select({ version: inspectionTemplateVersions })
-    .from(inspectionTemplates)
-    .innerJoin(
-      inspectionTemplateVersions,
-      and(
-        eq(inspectionTemplateVersions.templateId, inspectionTemplates.id),
-        eq(inspectionTemplateVersions.version, inspectionTemplates.currentVersion),
-      ),
-    )
-    .where(eq(inspectionTemplates.id, s.templateId));
+  const version = await currentTemplateVersion(tx, s.templateId);
   const [system] = s.systemId
     ? await tx
         .select({ sid: systems.sid, client: systems.client })
@@ -47,7 +38,7 @@ async function scheduleContext(tx: TTx, s: TScheduleRow): Promise<{ v: TVersionR
         .where(eq(systems.id, s.systemId))
     : [];
   return {
-    v: template!.version,
+    v: version!,
     on: system ? ` (${system.sid}${system.client ? `/${system.client}` : ''})` : '',
   };
 }
@@ -177,26 +168,17 @@ export async function sweepInspections(
 
 /** Seeds the standard templates, then runs `sweepInspections` every `intervalMs`, one pass at a time. */
 export function startInspectionScheduler(intervalMs: number, logger: Logger): () => Promise<void> {
-  let running: Promise<unknown> | null = currentDb
+  const seeding = currentDb
     .transaction((tx) => ensureStandardTemplates(tx))
-    .catch((error: unknown) => logger.error({ err: error }, 'inspection templates not seeded'))
-    .finally(() => {
-      running = null;
-    });
-  const timer = setInterval(() => {
-    if (running) return;
-    running = sweepInspections()
-      .then((r) => {
-        if (r.created) logger.info(r, 'inspection sweep');
-      })
-      .catch((error: unknown) => logger.error({ err: error }, 'inspection sweep failed'))
-      .finally(() => {
-        running = null;
-      });
-  }, intervalMs);
-  timer.unref();
-  return async () => {
-    clearInterval(timer);
-    await running;
-  };
+    .catch((error: unknown) => logger.error({ err: error }, 'inspection templates not seeded'));
+  return runEvery(
+    intervalMs,
+    logger,
+    'inspection sweep failed',
+    async () => {
+      const r = await sweepInspections();
+      if (r.created) logger.info(r, 'inspection sweep');
+    },
+    seeding,
+  );
 }

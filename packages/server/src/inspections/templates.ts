@@ -23,6 +23,25 @@ const MANAGERS_ONLY = {
 type TTemplateRow = typeof inspectionTemplates.$inferSelect;
 type TVersionRow = typeof inspectionTemplateVersions.$inferSelect;
 
+/** Joins a template to its current version. */
+export const IS_CURRENT_VERSION = and(
+  eq(inspectionTemplateVersions.templateId, inspectionTemplates.id),
+  eq(inspectionTemplateVersions.version, inspectionTemplates.currentVersion),
+);
+
+/** A template's current version, or undefined when there is no such template. */
+export async function currentTemplateVersion(
+  tx: TDbOrTx,
+  templateId: string,
+): Promise<TVersionRow | undefined> {
+  const [row] = await tx
+    .select({ version: inspectionTemplateVersions })
+    .from(inspectionTemplates)
+    .innerJoin(inspectionTemplateVersions, IS_CURRENT_VERSION)
+    .where(eq(inspectionTemplates.id, templateId));
+  return row?.version;
+}
+
 /** Items with ids: a given id is kept, a new item gets one of its own. */
 function withIds(items: TInspectionItemInput[]): TTemplateItem[] {
   return items.map((i) => ({
@@ -160,13 +179,7 @@ export async function listTemplates(actor: TActor) {
   const rows = await db
     .select({ template: inspectionTemplates, version: inspectionTemplateVersions })
     .from(inspectionTemplates)
-    .innerJoin(
-      inspectionTemplateVersions,
-      and(
-        eq(inspectionTemplateVersions.templateId, inspectionTemplates.id),
-        eq(inspectionTemplateVersions.version, inspectionTemplates.currentVersion),
-      ),
-    )
+    .innerJoin(inspectionTemplateVersions, IS_CURRENT_VERSION)
     .orderBy(desc(inspectionTemplates.isActive), asc(inspectionTemplateVersions.name));
   return rows;
 }

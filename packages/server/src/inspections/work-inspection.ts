@@ -12,14 +12,7 @@ import { assert, canWork } from '../auth/policy.js';
 import { onTicketResolved } from '../csat/on-ticket-resolved.js';
 import { db } from '../db/current.js';
 import type { TTx } from '../db/database.js';
-import {
-  attachments,
-  inspectionAnswers,
-  inspectionRuns,
-  inspectionTemplates,
-  inspectionTemplateVersions,
-  tickets,
-} from '../db/schema.js';
+import { attachments, inspectionAnswers, inspectionRuns, tickets } from '../db/schema.js';
 import { AppError, Conflict, Invalid, NotFound } from '../http/errors.js';
 import { slaAfterChange } from '../sla/ticket-sla.js';
 import { appendEvent } from '../tickets/append-event.js';
@@ -27,7 +20,7 @@ import { lockTicket } from '../tickets/get-ticket.js';
 import type { TTicketRow } from '../tickets/ticket-view.js';
 import { loadInspection, runOf } from './get-inspection.js';
 import { insertStaffTicket } from './insert-ticket.js';
-import { TEMPLATE } from './templates.js';
+import { currentTemplateVersion, TEMPLATE } from './templates.js';
 
 const ITEM = { en: 'checklist item', ko: '점검 항목' };
 
@@ -68,22 +61,12 @@ export async function startInspection(
         },
         'path',
       );
-    const [v] = await tx
-      .select({ version: inspectionTemplateVersions })
-      .from(inspectionTemplates)
-      .innerJoin(
-        inspectionTemplateVersions,
-        and(
-          eq(inspectionTemplateVersions.templateId, inspectionTemplates.id),
-          eq(inspectionTemplateVersions.version, inspectionTemplates.currentVersion),
-        ),
-      )
-      .where(eq(inspectionTemplates.id, templateId));
-    if (!v)
+    const version = await currentTemplateVersion(tx, templateId);
+    if (!version)
       throw new Invalid('templateId', { en: `No such ${TEMPLATE.en}`, ko: `${TEMPLATE.ko}이 없습니다` });
     const [run] = await tx
       .insert(inspectionRuns)
-      .values({ ticketId: ticket.id, templateVersionId: v.version.id })
+      .values({ ticketId: ticket.id, templateVersionId: version.id })
       .onConflictDoNothing()
       .returning();
     if (!run)
@@ -96,7 +79,7 @@ export async function startInspection(
       visibility: 'public',
       data: {
         changes: [
-          { field: 'inspection', from: null, to: { template: v.version.name, version: v.version.version } },
+          { field: 'inspection', from: null, to: { template: version.name, version: version.version } },
         ],
       },
     });

@@ -6,6 +6,7 @@ import { loadCalendars } from '../calendars/load-calendars.js';
 import { db } from '../db/current.js';
 import type { TTx } from '../db/database.js';
 import { slaEscalations, slaPolicies, tickets } from '../db/schema.js';
+import { runEvery } from '../jobs/run-every.js';
 import { managerIds, notify } from '../notifications/notify.js';
 import { appendEvent } from '../tickets/append-event.js';
 import { deriveSla, type TSlaDerived } from './derive-sla.js';
@@ -213,21 +214,8 @@ export async function sweepSla(now = new Date()): Promise<TSweepResult> {
 
 /** Runs `sweepSla` every `intervalMs`, never two passes at once in this process. Returns the stopper. */
 export function startSlaSweeper(intervalMs: number, logger: Logger): () => Promise<void> {
-  let running: Promise<unknown> | null = null;
-  const timer = setInterval(() => {
-    if (running) return;
-    running = sweepSla()
-      .then((r) => {
-        if (r.fired || r.recomputed) logger.info(r, 'SLA sweep');
-      })
-      .catch((error: unknown) => logger.error({ err: error }, 'SLA sweep failed'))
-      .finally(() => {
-        running = null;
-      });
-  }, intervalMs);
-  timer.unref();
-  return async () => {
-    clearInterval(timer);
-    await running;
-  };
+  return runEvery(intervalMs, logger, 'SLA sweep failed', async () => {
+    const r = await sweepSla();
+    if (r.fired || r.recomputed) logger.info(r, 'SLA sweep');
+  });
 }

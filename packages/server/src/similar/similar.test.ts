@@ -5,7 +5,12 @@ import { tickets } from '../db/schema.js';
 import { makeArticle, makeCase } from '../knowledge/knowledge.fixtures.js';
 import { client, useApp } from '../test/api.js';
 import { makeOrganization, makeSystem, makeUser, makeWorld } from '../test/factories.js';
+import { useOwnDatabase } from '../test/own-database.js';
 
+// A database of its own: which words count as rare (and so which tickets are candidates) depends on
+// every ticket there, and other files' tickets share these words; in the shared run database one of
+// theirs once ranked above the fixture's obvious match.
+useOwnDatabase();
 const app = useApp();
 
 type TSimilar = {

@@ -1,5 +1,4 @@
 import {
-  createRootRoute,
   createRoute,
   createRouter,
   lazyRouteComponent,
@@ -8,13 +7,15 @@ import {
 } from '@tanstack/react-router';
 import { isStaff } from './domain.js';
 import { parsePortalListSearch } from './portal/list-search.js';
-import { AppLayout } from './shell/AppLayout.js';
+import { rootRoute } from './shell/root-route.js';
 import { useUser } from './shell/session.js';
+import { reportRoutes } from './reports/routes.js';
+import { teamRoutes } from './team/routes.js';
 import { parseListSearch } from './tickets/list-search.js';
 
 // Code-based routes; each page is its own chunk (lazyRouteComponent), so the sign-in page loads only
-// the shell. The portal (/portal/…) and admin (/admin/…) pages slot in beside these.
-const rootRoute = createRootRoute({ component: AppLayout });
+// the shell. The portal (/portal/…) and admin (/admin/…) pages slot in beside these; the team's and
+// the reports' pages are declared in their own folders.
 
 function Start() {
   const user = useUser();
@@ -143,6 +144,8 @@ const routeTree = rootRoute.addChildren([
   customerRoute,
   settingsRoute,
   notificationSettingsRoute,
+  ...teamRoutes,
+  ...reportRoutes,
   portalRoute.addChildren([portalTicketsRoute, portalNewRoute, portalTicketRoute, portalArticleRoute]),
 ]);
 

@@ -1,15 +1,10 @@
-import {
-  createRoute,
-  createRouter,
-  lazyRouteComponent,
-  Navigate,
-  useParams,
-} from '@tanstack/react-router';
+import { createRoute, createRouter, lazyRouteComponent, Navigate, useParams } from '@tanstack/react-router';
 import { isStaff } from './domain.js';
+import { oncallRoutes } from './oncall/routes.js';
 import { parsePortalListSearch } from './portal/list-search.js';
+import { reportRoutes } from './reports/routes.js';
 import { rootRoute } from './shell/root-route.js';
 import { useUser } from './shell/session.js';
-import { reportRoutes } from './reports/routes.js';
 import { teamRoutes } from './team/routes.js';
 import { parseListSearch } from './tickets/list-search.js';
 
@@ -146,6 +141,7 @@ const routeTree = rootRoute.addChildren([
   notificationSettingsRoute,
   ...teamRoutes,
   ...reportRoutes,
+  ...oncallRoutes,
   portalRoute.addChildren([portalTicketsRoute, portalNewRoute, portalTicketRoute, portalArticleRoute]),
 ]);
 

@@ -15,6 +15,7 @@ import type { TConfig } from './config.js';
 import { contractRoutes } from './contracts/routes.js';
 import { csatPageRoutes } from './csat/page-routes.js';
 import { csatRoutes } from './csat/routes.js';
+import { dashboardRoutes } from './dashboards/routes.js';
 import { healthRoutes } from './health/routes.js';
 import { HttpMetrics, registerMetricsHook } from './http/metrics.js';
 import { localeOf, registerProblemHandler, sendProblem } from './http/problem.js';
@@ -27,9 +28,12 @@ import { knowledgeRoutes } from './knowledge/routes.js';
 import { liveRoutes } from './live/routes.js';
 import { mailInRoutes } from './mail-in/routes.js';
 import { mailOutRoutes } from './mail-out/routes.js';
+import { meetingRoutes } from './meetings/routes.js';
 import { notificationRoutes } from './notifications/routes.js';
+import { oncallRoutes } from './oncall/routes.js';
 import { organizationRoutes } from './organizations/routes.js';
 import { queueRoutes } from './queues/routes.js';
+import { reportRoutes } from './reports/routes.js';
 import { searchRoutes } from './search/routes.js';
 import { slaPolicyRoutes } from './sla-policies/routes.js';
 import { systemRoutes } from './systems/routes.js';
@@ -117,6 +121,10 @@ export async function buildApp(
       await api.register(mailInRoutes);
       await api.register(teamRoutes);
       await api.register(improvementRoutes);
+      await api.register(reportRoutes);
+      await api.register(oncallRoutes);
+      await api.register(meetingRoutes);
+      await api.register(dashboardRoutes);
     },
     { prefix: '/api/v1' },
   );

@@ -7,6 +7,7 @@ import { loadDemo } from './demo/load-demo.js';
 import { startInspectionScheduler } from './inspections/sweep-inspections.js';
 import { startMailIn } from './mail-in/start-mail-in.js';
 import { OutboxWorker } from './mail-out/outbox-worker.js';
+import { startReportWorker } from './reports/report-worker.js';
 import { startSearchBackfill } from './search/run-search-backfill.js';
 import { startSlaSweeper } from './sla/sweep-sla.js';
 import { ensureAdmin } from './users/ensure-admin.js';
@@ -46,6 +47,8 @@ async function main(): Promise<void> {
     process.exit(1);
   });
   const stopBackfill = config.isSearchBackfillOn ? startSearchBackfill(logger) : null;
+  // Report runs are worked by the process that starts them; this pass picks up one a stopped process left.
+  const stopReports = startReportWorker(30_000, logger);
   const mailWorker =
     config.mailPollMs > 0
       ? new OutboxWorker({
@@ -67,6 +70,7 @@ async function main(): Promise<void> {
     await stopMailIn();
     await mailWorker?.stop();
     await stopBackfill?.();
+    await stopReports();
     await database.close();
     process.exit(0);
   };

@@ -121,6 +121,8 @@ export const ZImprovement = z.object({
   afterComputedAt: z.string().nullable(),
   tickets: z.array(z.object({ id: ZUuid, number: z.string(), title: z.string() })),
   articles: z.array(z.object({ id: ZUuid, title: z.string() })),
+  /** The weekly-meeting decisions it came from (meeting id, its ISO week, the decision's text). */
+  decisions: z.array(z.object({ id: ZUuid, meetingId: ZUuid, week: z.string(), text: z.string() })),
   version: z.number().int(),
   createdAt: z.string(),
   updatedAt: z.string(),

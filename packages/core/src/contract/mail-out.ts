@@ -6,7 +6,8 @@ import { ZLocale } from './common.js';
  * (receipt of a new ticket, to its requester), `public_reply` (a staff reply → the requester; a
  * customer's reply → the assignee), `ticket_resolved` (to the requester, with the survey's rating
  * links when there is a survey), `mention` (staff named in a comment), `sla_at_risk` and
- * `sla_breached` (assignee and managers), `contract_hours` (80 %/100 % of a contract's month).
+ * `sla_breached` (assignee and managers), `contract_hours` (80 %/100 % of a contract's month), `monthly_report` (a signed monthly report
+ * mailed to the customer's contacts).
  */
 export const NOTIFICATION_KINDS = [
   'ticket_received',
@@ -16,6 +17,7 @@ export const NOTIFICATION_KINDS = [
   'sla_at_risk',
   'sla_breached',
   'contract_hours',
+  'monthly_report',
 ] as const;
 export const ZNotificationKind = z.enum(NOTIFICATION_KINDS);
 export type TNotificationKind = z.infer<typeof ZNotificationKind>;
@@ -25,6 +27,7 @@ export const CUSTOMER_NOTIFICATION_KINDS: readonly TNotificationKind[] = [
   'ticket_received',
   'public_reply',
   'ticket_resolved',
+  'monthly_report',
 ];
 
 export const ZNotificationPreference = z.object({

@@ -137,7 +137,7 @@ export type THoursSplit = z.infer<typeof ZHoursSplit>;
 
 /** Why a new ticket went to whom: kept in the `changed` timeline event (docs/team.md). */
 export type TAssignmentExplanation = {
-  rule: 'primary_agent' | 'team_round_robin';
+  rule: 'primary_agent' | 'team_round_robin' | 'on_call';
   assignee: { id: string; name: string };
   teamId?: string;
   teamName?: string;
@@ -215,13 +215,26 @@ export const ZHandover = z.object({
       primaryAgentModules: z.array(z.string().nullable()),
     }),
   ),
+  /** Active inspection schedules assigned to the person with occurrences due in the deployment period. */
+  inspections: z.array(
+    z.object({
+      schedule: z.object({ id: ZUuid, name: z.string() }),
+      organization: z.object({ id: ZUuid, name: z.string() }),
+      system: z.object({ id: ZUuid, sid: z.string() }).nullable(),
+      /** Due dates (business days of the contract's calendar) within the deployment, at most 24. */
+      dueDates: z.array(z.string()),
+    }),
+  ),
 });
 export type THandover = z.infer<typeof ZHandover>;
 
 export const ZHandoverItem = z.object({
   id: ZUuid,
   deploymentId: ZUuid,
-  ticket: z.object({ id: ZUuid, number: z.string(), title: z.string() }),
+  /** The ticket handed over; null when an inspection schedule was (`schedule`). */
+  ticket: z.object({ id: ZUuid, number: z.string(), title: z.string() }).nullable(),
+  /** The inspection schedule whose upcoming inspections were handed over (its assignee changed). */
+  schedule: z.object({ id: ZUuid, name: z.string() }).nullable(),
   from: ZActorRef,
   to: ZActorRef,
   note: z.string(),
@@ -229,10 +242,20 @@ export const ZHandoverItem = z.object({
   acknowledgedAt: z.string().nullable(),
 });
 export type THandoverItem = z.infer<typeof ZHandoverItem>;
-/** Hands one open ticket of the deployed person to a colleague, with a handover note (인수인계 메모). */
+/** Hands one open ticket (or an inspection schedule) of the deployed person to a colleague, with a handover note (인수인계 메모). */
 export const ZCreateHandoverItem = z
-  .object({ ticketId: ZUuid, toUserId: ZUuid, note: z.string().trim().min(1).max(5000) })
-  .strict();
+  .object({
+    ticketId: ZUuid.optional(),
+    /** Instead of a ticket: an inspection schedule of the person, whose assignee becomes `toUserId`. */
+    scheduleId: ZUuid.optional(),
+    toUserId: ZUuid,
+    note: z.string().trim().min(1).max(5000),
+  })
+  .strict()
+  .refine((v) => (v.ticketId === undefined) !== (v.scheduleId === undefined), {
+    message: 'Name either ticketId or scheduleId',
+    path: ['ticketId'],
+  });
 export type TCreateHandoverItem = z.infer<typeof ZCreateHandoverItem>;
 /** Handover items received (`mine`: those handed to the caller), optionally only the unacknowledged ones. */
 export const ZHandoverItemQuery = z.object({

@@ -2,11 +2,17 @@ import { z } from 'zod';
 import { TICKET_TYPES } from '../lists.js';
 import { LEVELS, PRIORITIES } from '../priority/priority.js';
 import { TICKET_STATUSES } from '../status/status.js';
-import { ZActorRef, ZInstant, ZPageQuery, ZUuid, zLine, zQueryList } from './common.js';
+import { ZActorRef, ZDate, ZInstant, ZPageQuery, ZUuid, zLine, zQueryList } from './common.js';
 import { ZSlaState, ZTicketSla } from './sla.js';
 import { ZSapModule } from './systems.js';
 
 export { TICKET_TYPES };
+
+/** `true` / `false` in a query string. */
+const zQueryBoolean = z
+  .enum(['true', 'false'])
+  .transform((v) => v === 'true')
+  .optional();
 
 export const CHANNELS = ['portal', 'email', 'phone', 'internal'] as const;
 
@@ -169,6 +175,33 @@ export const ZListTicketsQuery = ZPageQuery.extend({
   createdTo: ZInstant.optional(),
   /** Tickets whose SLA (the worse of its two clocks) is in one of these states. */
   sla: zQueryList(ZSlaState),
+  // Dashboard click-through (docs/dashboards.md): each narrows to the tickets behind one figure.
+  /** Last resolution at or after / before this instant. */
+  resolvedFrom: ZInstant.optional(),
+  resolvedTo: ZInstant.optional(),
+  /** Open at this instant: created before it, not resolved, closed or cancelled by then. */
+  openAt: ZInstant.optional(),
+  /** The response / resolution clock in one of these states. */
+  responseSla: zQueryList(ZSlaState),
+  resolutionSla: zQueryList(ZSlaState),
+  /** Reopened at least once after a resolution (`true`) or never (`false`). */
+  isReopened: zQueryBoolean,
+  /** First-contact resolution (docs/dashboards.md): resolved, never reopened, at most one public staff reply. */
+  isFirstContact: zQueryBoolean,
+  /** Time logged on it on these Seoul days (inclusive), optionally of these work classes. */
+  workedFrom: ZDate.optional(),
+  workedTo: ZDate.optional(),
+  workClass: zQueryList(z.enum(['A', 'B', 'C'])),
+  /** A satisfaction survey (not superseded) sent on these Seoul days, optionally for this agent / answered with these ratings. */
+  csatFrom: ZDate.optional(),
+  csatTo: ZDate.optional(),
+  csatAgentId: ZUuid.optional(),
+  csatRating: zQueryList(z.coerce.number().int().min(1).max(5)),
+  /** These tickets only (up to 200). */
+  ids: z.preprocess(
+    (value) => (value === undefined || value === '' ? undefined : String(value).split(',')),
+    z.array(ZUuid).min(1).max(200).optional(),
+  ),
   sort: z.enum(TICKET_SORTS).default('-createdAt'),
 });
 export type TListTicketsQuery = z.infer<typeof ZListTicketsQuery>;

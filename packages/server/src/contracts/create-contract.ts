@@ -4,6 +4,7 @@ import type { TActor } from '../auth/actor.js';
 import { assert, canManage } from '../auth/policy.js';
 import { db } from '../db/current.js';
 import { contracts } from '../db/schema.js';
+import { syncContractSchedules } from '../inspections/schedules-from-contract.js';
 import { getOrganization } from '../organizations/get-organization.js';
 import { checkContractReferences } from './check-contract-references.js';
 import { presentContract, type TContractRow } from './present.js';
@@ -22,6 +23,7 @@ export async function createContract(
       .insert(contracts)
       .values({ ...input, organizationId })
       .returning();
+    await syncContractSchedules(tx, actor, contract!);
     await recordAudit(tx, actor, {
       action: 'create',
       entityType: 'contract',

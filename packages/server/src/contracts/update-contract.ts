@@ -6,6 +6,7 @@ import { assert, canManage } from '../auth/policy.js';
 import { db } from '../db/current.js';
 import { contracts } from '../db/schema.js';
 import { Invalid } from '../http/errors.js';
+import { syncContractSchedules, touchesSchedules } from '../inspections/schedules-from-contract.js';
 import { checkContractReferences } from './check-contract-references.js';
 import { getContract } from './get-contract.js';
 import { presentContract, type TContractRow } from './present.js';
@@ -30,6 +31,8 @@ export async function updateContract(
       .set({ ...input, updatedAt: new Date() })
       .where(eq(contracts.id, id))
       .returning();
+    // A cadence (or the inspection service) keeps the schedules it stands for in step.
+    if (touchesSchedules(before, contract!)) await syncContractSchedules(tx, actor, contract!);
     await recordAudit(tx, actor, {
       action: 'update',
       entityType: 'contract',

@@ -82,6 +82,8 @@ export const inspectionSchedules = pgTable(
     status: text('status', { enum: ['active', 'paused', 'ended'] })
       .notNull()
       .default('active'),
+    /** Made from the contract's `inspectionCadence` (inspections/schedules-from-contract.ts), kept in step with it. */
+    isFromContract: boolean('is_from_contract').notNull().default(false),
     /** The next nominal occurrence without a ticket, and the instant its ticket is due to be created. */
     nextOccurrenceOn: date('next_occurrence_on', { mode: 'string' }),
     nextCreateAt: ts('next_create_at'),

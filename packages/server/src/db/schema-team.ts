@@ -14,6 +14,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { ts } from './columns.js';
 import { organizations, tickets, users } from './schema.js';
+import { inspectionSchedules } from './schema-inspections.js';
 import { articles } from './schema-knowledge.js';
 
 /**
@@ -205,9 +206,10 @@ export const handoverItems = pgTable(
     deploymentId: uuid('deployment_id')
       .notNull()
       .references(() => deployments.id),
-    ticketId: uuid('ticket_id')
-      .notNull()
-      .references(() => tickets.id),
+    /** The ticket handed over, or null for an inspection schedule (`scheduleId`). */
+    ticketId: uuid('ticket_id').references(() => tickets.id),
+    /** An inspection schedule whose upcoming inspections are handed over (its assignee changes). */
+    scheduleId: uuid('schedule_id').references(() => inspectionSchedules.id),
     fromUserId: uuid('from_user_id')
       .notNull()
       .references(() => users.id),

@@ -254,6 +254,11 @@ export const ticketSearch = pgTable(
     publicVector: tsvector('public_vector').notNull(),
     /** The same plus internal notes (C): staff only. */
     staffVector: tsvector('staff_vector').notNull(),
+    /**
+     * The ticket's creation time (which never changes), so that "the newest matches" and a date filter
+     * are answered from this table alone, before any ticket row is read (search/search-tickets.ts).
+     */
+    createdAt: ts('created_at').notNull(),
     updatedAt: updatedAt(),
   },
   (t) => [
@@ -458,9 +463,13 @@ export const contractHourAlerts = pgTable(
   (t) => [primaryKey({ columns: [t.contractId, t.month, t.thresholdPercent] })],
 );
 export * from './schema-csat.js';
+export * from './schema-dashboards.js';
 export * from './schema-inspections.js';
 export * from './schema-knowledge.js';
 export * from './schema-mail-in.js';
 export * from './schema-mail-out.js';
+export * from './schema-meetings.js';
+export * from './schema-oncall.js';
+export * from './schema-reports.js';
 export * from './schema-search.js';
 export * from './schema-team.js';

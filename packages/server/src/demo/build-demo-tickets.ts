@@ -25,7 +25,7 @@ import { BUSINESS_TEMPLATES, type TTicketTemplate } from './demo-templates-busin
 import { OPERATIONS_TEMPLATES } from './demo-templates-operations.js';
 import { TECHNICAL_TEMPLATES } from './demo-templates-technical.js';
 import type { TPerson } from './demo-timeline.js';
-import { planInspections } from './plan-inspections.js';
+import { planInspections, type TDemoChecklist } from './plan-inspections.js';
 
 export type TDemoTicketRows = {
   tickets: (typeof tickets.$inferInsert)[];
@@ -34,6 +34,8 @@ export type TDemoTicketRows = {
   events: (typeof ticketEvents.$inferInsert)[];
   /** The last number handed out per organization id. */
   ticketSeq: Map<string, number>;
+  /** The checklists of the inspection tickets (inserted after the tickets: demo/load-demo.ts). */
+  checklists: TDemoChecklist[];
 };
 
 /** How many tickets the demo draws from the templates; periodic inspections come on top. */
@@ -196,14 +198,22 @@ export function buildDemoTickets(orgs: TDemoOrgRef[], staff: TDemoStaffRef, now:
     const dom = kstDayOfMonth(day);
     if (isBusinessDay(day) && (dom >= 26 || dom <= 3)) monthEndDays.push(day);
   }
+  const inspections = planInspections(orgs, staff, now);
   const planned = Array.from({ length: DEMO_TICKET_COUNT }, (_, i) =>
     planTicket(i, orgs, staff, now, monthEndDays),
-  ).concat(planInspections(orgs, staff, now));
+  ).concat(inspections.planned);
   planned.sort((a, b) => a.timeline.createdAt.getTime() - b.timeline.createdAt.getTime());
 
   const codes = new Map(orgs.map((o) => [o.id, o.code]));
   const ticketSeq = new Map<string, number>();
-  const rows: TDemoTicketRows = { tickets: [], comments: [], timeEntries: [], events: [], ticketSeq };
+  const rows: TDemoTicketRows = {
+    tickets: [],
+    comments: [],
+    timeEntries: [],
+    events: [],
+    ticketSeq,
+    checklists: inspections.checklists,
+  };
   for (const { orgId, row, timeline } of planned) {
     const seq = (ticketSeq.get(orgId) ?? 0) + 1;
     ticketSeq.set(orgId, seq);

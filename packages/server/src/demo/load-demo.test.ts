@@ -57,6 +57,15 @@ const eventsOfDemo = () =>
     )
     .orderBy(asc(ticketEvents.id));
 
+async function signIn(): Promise<string> {
+  const login = await client(app).post('/auth/login', {
+    email: DEMO_AGENTS[0]!.email,
+    password: DEMO_PASSWORD,
+  });
+  const setCookie = login.headers['set-cookie'];
+  return String(Array.isArray(setCookie) ? setCookie[0] : setCookie).split(';')[0]!;
+}
+
 describe('loadDemo', () => {
   it('loads the demo customers, their users and a few hundred tickets, quickly', async () => {
     expect(first.skipped).toBe(false);
@@ -189,6 +198,47 @@ describe('loadDemo', () => {
         ),
       );
     expect(row!.n).toBe(demoTickets.length);
+  });
+
+  it('gives each inspection the Basis checklist: answered in full once resolved, findings with follow-ups', async () => {
+    const inspections = demoTickets.filter((t) => t.type === 'inspection');
+    expect(inspections.length).toBeGreaterThan(5);
+    const cookie = await signIn();
+    const checklists = await Promise.all(
+      inspections.map(async (t) => ({
+        t,
+        res: await client(app, { cookie }).get(`/tickets/${t.id}/inspection`),
+      })),
+    );
+    let warnings = 0;
+    let followUps = 0;
+    for (const { t, res } of checklists) {
+      expect(res.statusCode, t.number).toBe(200);
+      const { summary, items } = res.data;
+      expect(summary.total, t.number).toBe(10);
+      if (t.status === 'resolved' || t.status === 'closed') {
+        expect(summary.unanswered, t.number).toBe(0);
+        expect(res.data.completedAt, t.number).not.toBeNull();
+      } else expect(res.data.completedAt, t.number).toBeNull();
+      warnings += summary.warning;
+      for (const item of items.filter(
+        (i: { answer: { result: string } | null }) => i.answer?.result === 'failed',
+      )) {
+        expect(item.answer.note, t.number).not.toBe('');
+        const followUp = demoTickets.find((f) => f.id === item.answer.followUp?.id);
+        if (!followUp) continue; // a failure found minutes ago may not have its follow-up yet
+        followUps += 1;
+        expect(followUp).toMatchObject({
+          organizationId: t.organizationId,
+          type: 'incident',
+          systemId: t.systemId,
+        });
+        expect(followUp.title).toBe(`[점검 후속] ${item.title}`);
+        expect(followUp.createdAt.getTime()).toBeGreaterThan(t.createdAt.getTime());
+      }
+    }
+    expect(warnings).toBeGreaterThan(0);
+    expect(followUps).toBeGreaterThan(0);
   });
 
   it('lets a demo agent sign in with the demo password and list the tickets', async () => {

@@ -24,6 +24,7 @@ import { DEMO_ORGANIZATIONS, type TDemoOrganization } from './demo-organizations
 import type { TDemoOrgRef, TDemoStaffRef } from './demo-refs.js';
 import { withDemoSla } from './demo-sla.js';
 import { DEMO_AGENTS, DEMO_MANAGER, DEMO_PASSWORD, DEMO_VIEWER } from './demo-staff.js';
+import { insertDemoChecklists } from './insert-demo-checklists.js';
 
 export type TDemoSummary = { skipped: boolean; organizations: number; users: number; tickets: number };
 
@@ -203,6 +204,7 @@ export async function loadDemo(now: Date = new Date()): Promise<TDemoSummary> {
     await insertInBatches(tx, comments, built.comments);
     await insertInBatches(tx, timeEntries, built.timeEntries);
     await insertInBatches(tx, ticketEvents, built.events);
+    await insertDemoChecklists(tx, built.checklists);
     await backfillTicketSearch(tx);
     await loadDemoArticles(
       tx,

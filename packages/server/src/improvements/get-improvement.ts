@@ -9,6 +9,8 @@ import {
   improvementArticles,
   improvements,
   improvementTickets,
+  meetingDecisions,
+  meetings,
   tickets,
   users,
 } from '../db/schema.js';
@@ -22,7 +24,7 @@ export async function presentImprovements(tx: TDbOrTx, rows: TImprovementRow[]):
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
   const ownerIds = rows.map((r) => r.ownerId).filter((id): id is string => Boolean(id));
-  const [owners, linkedTickets, linkedArticles] = await Promise.all([
+  const [owners, linkedTickets, linkedArticles, decisions] = await Promise.all([
     ownerIds.length
       ? tx.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, ownerIds))
       : [],
@@ -43,6 +45,18 @@ export async function presentImprovements(tx: TDbOrTx, rows: TImprovementRow[]):
       .innerJoin(articles, eq(articles.id, improvementArticles.articleId))
       .where(inArray(improvementArticles.improvementId, ids))
       .orderBy(articles.title),
+    tx
+      .select({
+        improvementId: meetingDecisions.improvementId,
+        id: meetingDecisions.id,
+        meetingId: meetingDecisions.meetingId,
+        week: meetings.week,
+        text: meetingDecisions.text,
+      })
+      .from(meetingDecisions)
+      .innerJoin(meetings, eq(meetings.id, meetingDecisions.meetingId))
+      .where(inArray(meetingDecisions.improvementId, ids))
+      .orderBy(meetingDecisions.createdAt),
   ]);
   const names = new Map(owners.map((o) => [o.id, o.name]));
   const iso = (d: Date | null) => (d ? d.toISOString() : null);
@@ -74,6 +88,9 @@ export async function presentImprovements(tx: TDbOrTx, rows: TImprovementRow[]):
       .filter((t) => t.improvementId === r.id)
       .map(({ id, number, title }) => ({ id, number, title })),
     articles: linkedArticles.filter((a) => a.improvementId === r.id).map(({ id, title }) => ({ id, title })),
+    decisions: decisions
+      .filter((d) => d.improvementId === r.id)
+      .map(({ id, meetingId, week, text }) => ({ id, meetingId, week, text })),
     version: r.version,
     createdAt: r.createdAt.toISOString(),
     updatedAt: r.updatedAt.toISOString(),

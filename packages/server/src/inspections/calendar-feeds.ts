@@ -17,6 +17,7 @@ import {
 } from '../db/schema.js';
 import { NotFound } from '../http/errors.js';
 import { publicUrl } from '../http/public-url.js';
+import { onCallFeedEvents } from '../oncall/feed-events.js';
 import { buildIcal, type TIcalEvent } from './ical.js';
 import { upcoming } from './occurrences.js';
 
@@ -188,6 +189,7 @@ export async function renderFeed(token: string, now = new Date()): Promise<strin
       });
     }
   }
+  events.push(...(await onCallFeedEvents(kind === 'team' ? { team: team! } : { userId: ownerId }, now)));
   await db.update(calendarFeeds).set({ lastFetchedAt: now }).where(eq(calendarFeeds.id, feed.feed.id));
   const name = kind === 'team' ? `Hamkke · ${team} 팀 일정` : `Hamkke · ${feed.name} 일정`;
   return buildIcal(name, events, now);

@@ -19,10 +19,11 @@ export const PLACEHOLDERS: Record<TNotificationKind, readonly string[]> = {
   sla_at_risk: [...COMMON, 'clock', 'dueAt', 'priority'],
   sla_breached: [...COMMON, 'clock', 'dueAt', 'priority'],
   contract_hours: [...COMMON, 'contractName', 'month', 'thresholdPercent', 'usedHours', 'entitledHours'],
+  monthly_report: [...COMMON, 'month', 'reportUrl', 'pdfUrl'],
 };
 
 /** Placeholders whose value is an address: a link in the HTML part. */
-export const URL_PLACEHOLDERS = new Set(['ticketUrl', 'appUrl', 'surveyUrl']);
+export const URL_PLACEHOLDERS = new Set(['ticketUrl', 'appUrl', 'surveyUrl', 'reportUrl', 'pdfUrl']);
 
 export type TTemplateText = { subject: string; body: string };
 
@@ -221,6 +222,30 @@ Used: {{usedHours}} h of {{entitledHours}} h a month
 Ticket the time was logged on: {{ticketNumber}} {{ticketUrl}}`,
     },
   },
+  monthly_report: {
+    ko: {
+      subject: '[운영 보고] {{organizationName}} {{month}} 월간 운영 보고',
+      body: `{{recipientName}}님, 안녕하세요.
+
+{{organizationName}}의 {{month}} 월간 운영 보고가 확정되어 보내 드립니다.
+
+PDF 내려받기: {{pdfUrl}}
+포털에서 보기: {{reportUrl}}
+
+내려받으려면 포털에 로그인해야 합니다. 궁금한 점은 이 메일에 회신해 주세요.`,
+    },
+    en: {
+      subject: '[Operations report] {{organizationName}} {{month}}',
+      body: `Hello {{recipientName}},
+
+The monthly operations report of {{organizationName}} for {{month}} has been signed off.
+
+Download the PDF: {{pdfUrl}}
+View it in the portal: {{reportUrl}}
+
+Sign in to the portal to download it. Reply to this mail with any question.`,
+    },
+  },
 };
 
 /** The same placeholders filled with believable values, for previews. */
@@ -248,5 +273,7 @@ export function sampleValues(locale: TLocale, appUrl: string): Record<string, st
     thresholdPercent: '80',
     usedHours: '64',
     entitledHours: '80',
+    reportUrl: `${appUrl}/reports/monthly`,
+    pdfUrl: `${appUrl}/api/v1/reports/monthly.pdf`,
   };
 }

@@ -152,6 +152,8 @@ function valuesFor(
     thresholdPercent: str(data.thresholdPercent),
     usedHours: str(data.usedHours),
     entitledHours: str(data.entitledHours),
+    reportUrl: str(data.reportUrl),
+    pdfUrl: str(data.pdfUrl),
   };
   const ratingLinks = ratingLinksFor(values.surveyUrl ?? '', locale);
   if (!ratingLinks.length) values.surveyUrl = '';

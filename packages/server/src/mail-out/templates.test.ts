@@ -18,7 +18,7 @@ describe('mail templates', () => {
     const keys = res.data.items.map((t: { kind: string; locale: string }) => `${t.kind}/${t.locale}`);
     expect(keys).toContain('ticket_received/ko');
     expect(keys).toContain('ticket_resolved/en');
-    expect(keys).toHaveLength(14);
+    expect(keys).toHaveLength(16);
     const resolved = res.data.items.find(
       (t: { kind: string; locale: string }) => t.kind === 'ticket_resolved',
     );

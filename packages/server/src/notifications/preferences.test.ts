@@ -19,12 +19,14 @@ describe('notification preferences', () => {
       { kind: 'sla_at_risk', inApp: true, email: true },
       { kind: 'sla_breached', inApp: true, email: true },
       { kind: 'contract_hours', inApp: true, email: true },
+      { kind: 'monthly_report', inApp: true, email: true },
     ]);
     const own = await client(app, { cookie: customer.cookie }).get('/me/notification-preferences');
     expect(own.data.items.map((p: { kind: string }) => p.kind)).toEqual([
       'ticket_received',
       'public_reply',
       'ticket_resolved',
+      'monthly_report',
     ]);
   });
 

@@ -18,6 +18,7 @@ export const DEFAULT_PREFERENCES: Record<TNotificationKind, { inApp: boolean; em
   sla_at_risk: { inApp: true, email: true },
   sla_breached: { inApp: true, email: true },
   contract_hours: { inApp: true, email: true },
+  monthly_report: { inApp: true, email: true },
 };
 
 export const isMailKind = (kind: string): kind is TNotificationKind =>

@@ -20,6 +20,7 @@ export async function refreshTicketSearches(tx: TDbOrTx, ticketIds: readonly str
     .select({
       id: tickets.id,
       organizationId: tickets.organizationId,
+      createdAt: tickets.createdAt,
       number: tickets.number,
       title: tickets.title,
       description: tickets.description,
@@ -39,7 +40,11 @@ export async function refreshTicketSearches(tx: TDbOrTx, ticketIds: readonly str
   await writeTicketSearches(tx, rows, byTicket);
 }
 
-type TSearchableTicket = Parameters<typeof ticketSearchVectors>[0] & { id: string; organizationId: string };
+type TSearchableTicket = Parameters<typeof ticketSearchVectors>[0] & {
+  id: string;
+  organizationId: string;
+  createdAt: Date;
+};
 
 async function writeTicketSearches(
   tx: TDbOrTx,
@@ -52,6 +57,7 @@ async function writeTicketSearches(
       rows.map((t) => ({
         ticketId: t.id,
         organizationId: t.organizationId,
+        createdAt: t.createdAt,
         ...ticketSearchVectors(t, byTicket.get(t.id) ?? []),
       })),
     )
@@ -73,6 +79,7 @@ export function newTicketSearchInsert(tx: TDbOrTx, ticket: TSearchableTicket) {
   return tx.insert(ticketSearch).values({
     ticketId: ticket.id,
     organizationId: ticket.organizationId,
+    createdAt: ticket.createdAt,
     ...ticketSearchVectors(ticket, []),
   });
 }

@@ -70,24 +70,23 @@ export function setRankCap(n: number): void {
 }
 
 /**
- * The creation time of the cap-th newest ticket matching, or null when fewer match. A count on
- * the search table alone comes first: it reads the GIN index and the visibility map, not the rows.
+ * The creation time of the cap-th newest ticket matching, or null when fewer match. Read from the
+ * search table alone (it carries the creation time), so no ticket row is joined for the thousands of
+ * matches of a broad query; only filters on ticket fields (module, status) need the join.
  */
 async function newestCutoff(
   match: SQL,
-  filters: (SQL | undefined)[],
-  searchScope: (SQL | undefined)[],
+  searchFilters: (SQL | undefined)[],
+  ticketFilters: (SQL | undefined)[],
 ): Promise<Date | null> {
-  const probe = await db.execute<{ n: number }>(
-    sql`SELECT count(*)::int AS n FROM (SELECT 1 FROM ${ticketSearch} WHERE ${and(match, ...searchScope)} LIMIT ${rankCap + 1}) AS m`,
-  );
-  if ((probe.rows[0]?.n ?? 0) <= rankCap) return null;
-  const [row] = await db
-    .select({ at: tickets.createdAt })
-    .from(ticketSearch)
-    .innerJoin(tickets, eq(tickets.id, ticketSearch.ticketId))
-    .where(and(match, ...filters))
-    .orderBy(desc(tickets.createdAt))
+  const base = db.select({ at: ticketSearch.createdAt }).from(ticketSearch);
+  const joined = ticketFilters.some(Boolean)
+    ? base
+        .innerJoin(tickets, eq(tickets.id, ticketSearch.ticketId))
+        .where(and(match, ...searchFilters, ...ticketFilters))
+    : base.where(and(match, ...searchFilters));
+  const [row] = await joined
+    .orderBy(desc(ticketSearch.createdAt))
     .offset(rankCap - 1)
     .limit(1);
   return row?.at ?? null;
@@ -140,16 +139,16 @@ export async function searchTickets(
   const relaxed = relaxedQuery ? sql`${relaxedQuery}::tsquery` : null;
   const relaxedScore = relaxed ? sql<number>`(ts_rank_cd(${vector}, ${relaxed}, 32) - 1)::real` : null;
 
-  const filters: (SQL | undefined)[] = [
-    ticketScope(actor),
-    // The same scope on the search table, so PostgreSQL narrows to the organization before it ranks.
-    organizationScope(actor, ticketSearch.organizationId),
-  ];
-  if (query.organizationId) filters.push(eq(ticketSearch.organizationId, query.organizationId));
-  if (query.module) filters.push(inArray(tickets.module, query.module));
-  if (query.status) filters.push(inArray(tickets.status, query.status));
-  if (query.createdFrom) filters.push(gte(tickets.createdAt, new Date(query.createdFrom)));
-  if (query.createdTo) filters.push(lt(tickets.createdAt, new Date(query.createdTo)));
+  // Filters the search table answers itself (scope, organization, creation date), so PostgreSQL
+  // narrows there before it reads a ticket row or ranks; and those that need the ticket row.
+  const searchFilters: (SQL | undefined)[] = [organizationScope(actor, ticketSearch.organizationId)];
+  if (query.organizationId) searchFilters.push(eq(ticketSearch.organizationId, query.organizationId));
+  if (query.createdFrom) searchFilters.push(gte(ticketSearch.createdAt, new Date(query.createdFrom)));
+  if (query.createdTo) searchFilters.push(lt(ticketSearch.createdAt, new Date(query.createdTo)));
+  const ticketFilters: (SQL | undefined)[] = [];
+  if (query.module) ticketFilters.push(inArray(tickets.module, query.module));
+  if (query.status) ticketFilters.push(inArray(tickets.status, query.status));
+  const filters = [ticketScope(actor), ...searchFilters, ...ticketFilters];
   const cursor = query.cursor ? decodeCursor(query.cursor, key) : null;
 
   const run = (match: SQL, score: SQL<number>, after: TCursor | null, limit: number): Promise<TRow[]> =>
@@ -160,7 +159,7 @@ export async function searchTickets(
         title: tickets.title,
         description: tickets.description,
         score,
-        createdAt: tickets.createdAt,
+        createdAt: ticketSearch.createdAt,
       })
       .from(ticketSearch)
       .innerJoin(tickets, eq(tickets.id, ticketSearch.ticketId))
@@ -170,22 +169,19 @@ export async function searchTickets(
           ...filters,
           // The score is a real; compared as a real, the value read back from the cursor is exact.
           after
-            ? sql`(${score}, ${tickets.createdAt}, ${tickets.id}) < (${after.s}::real, ${new Date(after.c)}, ${after.id}::uuid)`
+            ? sql`(${score}, ${ticketSearch.createdAt}, ${ticketSearch.ticketId}) < (${after.s}::real, ${new Date(after.c)}, ${after.id}::uuid)`
             : undefined,
         ),
       )
-      .orderBy(desc(score), desc(tickets.createdAt), desc(tickets.id))
+      .orderBy(desc(score), desc(ticketSearch.createdAt), desc(ticketSearch.ticketId))
       .limit(limit);
 
   let page: { row: TRow; tier: 's' | 'r' }[] = [];
   let hasMore = false;
   if (!cursor || cursor.t === 's') {
-    const cutoff = await newestCutoff(sql`${vector} @@ ${strict}`, filters, [
-      organizationScope(actor, ticketSearch.organizationId),
-      query.organizationId ? eq(ticketSearch.organizationId, query.organizationId) : undefined,
-    ]);
+    const cutoff = await newestCutoff(sql`${vector} @@ ${strict}`, searchFilters, ticketFilters);
     const match = cutoff
-      ? sql`${vector} @@ ${strict} AND ${tickets.createdAt} >= ${cutoff}`
+      ? sql`${vector} @@ ${strict} AND ${ticketSearch.createdAt} >= ${cutoff}`
       : sql`${vector} @@ ${strict}`;
     const rows = await run(match, strictScore, cursor, query.limit + 1);
     page = rows.slice(0, query.limit).map((row) => ({ row, tier: 's' }));

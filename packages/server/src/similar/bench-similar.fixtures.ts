@@ -131,8 +131,8 @@ async function generate(db: TDb, pool: pg.Pool) {
             FROM generate_series(1, ${TICKETS}) g) x
       JOIN bench_orgs o ON o.n = x.org JOIN bench_templates t ON t.idx = x.tpl`);
   log(`tickets ${((performance.now() - t0) / 1000).toFixed(0)} s`);
-  await db.execute(sql`INSERT INTO ticket_search (ticket_id, organization_id, public_vector, staff_vector)
-      SELECT k.id, k.organization_id,
+  await db.execute(sql`INSERT INTO ticket_search (ticket_id, organization_id, created_at, public_vector, staff_vector)
+      SELECT k.id, k.organization_id, k.created_at,
         b.public_vector || setweight(('v' || substring(k.title from '[(]v([0-9]+)[)]$'))::tsvector, 'A'),
         b.staff_vector || setweight(('v' || substring(k.title from '[(]v([0-9]+)[)]$'))::tsvector, 'A')
       FROM tickets k JOIN bench_templates b ON b.title = regexp_replace(k.title, ' [(]v[0-9]+[)]$', '')`);

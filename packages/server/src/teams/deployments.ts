@@ -14,6 +14,7 @@ import { db } from '../db/current.js';
 import type { TDbOrTx, TTx } from '../db/database.js';
 import { deployments, organizations, primaryAgents, tickets, users } from '../db/schema.js';
 import { Invalid, NotFound } from '../http/errors.js';
+import { upcomingInspectionsOf } from '../inspections/person-schedules.js';
 import { checkOrganizations, checkWorkers } from './check-team-references.js';
 
 const DEPLOYMENT = { en: 'deployment', ko: '프로젝트 투입' };
@@ -165,8 +166,9 @@ export async function deleteDeployment(actor: TActor, id: string): Promise<void>
 }
 
 /**
- * What the deployed person hands over: their open tickets (reassign them through POST /tickets/bulk)
- * and, for each customer of those tickets or whose primary agent they are, the special notes.
+ * What the deployed person hands over: their open tickets, for each customer of those tickets or
+ * whose primary agent they are the special notes, and the inspections their schedules will create
+ * during the deployment (hand over tickets and schedules with POST …/handover-items).
  */
 export async function handoverOf(actor: TActor, id: string): Promise<THandover> {
   assert(isStaff(actor));
@@ -213,5 +215,6 @@ export async function handoverOf(actor: TActor, id: string): Promise<THandover> 
       ...o,
       primaryAgentModules: slots.filter((s) => s.organizationId === o.id).map((s) => s.module),
     })),
+    inspections: await upcomingInspectionsOf(row.userId, row.startsOn, row.endsOn),
   };
 }

@@ -4,8 +4,8 @@ import { recordAudit } from '../audit/record-audit.js';
 import type { TActor } from '../auth/actor.js';
 import { assert, canManage, canWork, isStaff } from '../auth/policy.js';
 import { db } from '../db/current.js';
-import type { TDbOrTx } from '../db/database.js';
-import { deployments, handoverItems, tickets, users } from '../db/schema.js';
+import type { TDbOrTx, TTx } from '../db/database.js';
+import { deployments, handoverItems, inspectionSchedules, tickets, users } from '../db/schema.js';
 import { Conflict, Forbidden, Invalid, NotFound } from '../http/errors.js';
 import { notify } from '../notifications/notify.js';
 import { appendEvent } from '../tickets/append-event.js';
@@ -19,19 +19,32 @@ type TRow = typeof handoverItems.$inferSelect;
 async function present(tx: TDbOrTx, rows: TRow[]): Promise<THandoverItem[]> {
   if (rows.length === 0) return [];
   const userIds = [...new Set(rows.flatMap((r) => [r.fromUserId, r.toUserId]))];
-  const [people, ticketRows] = await Promise.all([
-    tx.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, userIds)),
-    tx
-      .select({ id: tickets.id, number: tickets.number, title: tickets.title })
-      .from(tickets)
-      .where(inArray(tickets.id, [...new Set(rows.map((r) => r.ticketId))])),
-  ]);
+  const ticketIds = [...new Set(rows.map((r) => r.ticketId).filter((id): id is string => id !== null))];
+  const scheduleIds = [...new Set(rows.map((r) => r.scheduleId).filter((id): id is string => id !== null))];
+  const people = await tx
+    .select({ id: users.id, name: users.name })
+    .from(users)
+    .where(inArray(users.id, userIds));
+  const ticketRows = ticketIds.length
+    ? await tx
+        .select({ id: tickets.id, number: tickets.number, title: tickets.title })
+        .from(tickets)
+        .where(inArray(tickets.id, ticketIds))
+    : [];
+  const scheduleRows = scheduleIds.length
+    ? await tx
+        .select({ id: inspectionSchedules.id, name: inspectionSchedules.name })
+        .from(inspectionSchedules)
+        .where(inArray(inspectionSchedules.id, scheduleIds))
+    : [];
   const names = new Map(people.map((p) => [p.id, p.name]));
   const byId = new Map(ticketRows.map((t) => [t.id, t]));
+  const schedulesById = new Map(scheduleRows.map((t) => [t.id, t]));
   return rows.map((r) => ({
     id: r.id,
     deploymentId: r.deploymentId,
-    ticket: byId.get(r.ticketId)!,
+    ticket: r.ticketId ? byId.get(r.ticketId)! : null,
+    schedule: r.scheduleId ? schedulesById.get(r.scheduleId)! : null,
     from: { id: r.fromUserId, name: names.get(r.fromUserId) ?? '' },
     to: { id: r.toUserId, name: names.get(r.toUserId) ?? '' },
     note: r.note,
@@ -76,7 +89,8 @@ export async function handOver(
     const names = await checkWorkers(tx, 'toUserId', [input.toUserId]);
     if (input.toUserId === deployment.userId)
       throw new Invalid('toUserId', { en: 'Hand over to someone else', ko: '다른 사람에게 인계해야 합니다' });
-    const ticket = await lockTicket(actor, input.ticketId, tx);
+    if (input.scheduleId) return handOverSchedule(tx, actor, deployment, input.scheduleId, input);
+    const ticket = await lockTicket(actor, input.ticketId!, tx);
     if (ticket.assigneeId !== deployment.userId || !OPEN.includes(ticket.status)) {
       const message = {
         en: 'ticketId must be an open ticket of the deployed person',
@@ -143,7 +157,69 @@ export async function handOver(
   });
 }
 
-/** The receiving person acknowledges a handed-over ticket (once). */
+/**
+ * Hands over an active inspection schedule of the deployed person: its assignee becomes the
+ * colleague (the inspections it creates from now on are theirs), recorded as a handover item.
+ */
+async function handOverSchedule(
+  tx: TTx,
+  actor: TActor,
+  deployment: typeof deployments.$inferSelect,
+  scheduleId: string,
+  input: TCreateHandoverItem,
+): Promise<THandoverItem> {
+  const [before] = await tx
+    .select()
+    .from(inspectionSchedules)
+    .where(eq(inspectionSchedules.id, scheduleId))
+    .for('update');
+  if (!before) throw new NotFound({ en: 'inspection schedule', ko: '점검 일정' });
+  if (before.assigneeId !== deployment.userId || before.status !== 'active') {
+    const message = {
+      en: 'scheduleId must be an active inspection schedule of the deployed person',
+      ko: 'scheduleId는 투입되는 사람이 담당한 활성 점검 일정이어야 합니다',
+    };
+    throw new Conflict(message, [{ path: 'scheduleId', message: message.en, in: 'body' }]);
+  }
+  const [after] = await tx
+    .update(inspectionSchedules)
+    .set({ assigneeId: input.toUserId, updatedAt: new Date() })
+    .where(eq(inspectionSchedules.id, scheduleId))
+    .returning();
+  const [item] = await tx
+    .insert(handoverItems)
+    .values({
+      deploymentId: deployment.id,
+      scheduleId,
+      fromUserId: deployment.userId,
+      toUserId: input.toUserId,
+      note: input.note,
+      createdById: actor.userId,
+    })
+    .returning();
+  const [fromUser] = await tx.select({ name: users.name }).from(users).where(eq(users.id, deployment.userId));
+  await notify(tx, [input.toUserId], {
+    kind: 'handover',
+    data: { number: '', title: before.name, scheduleId, note: input.note, from: fromUser?.name ?? '' },
+    actorId: actor.userId,
+  });
+  await recordAudit(tx, actor, {
+    action: 'update',
+    entityType: 'inspection_schedule',
+    entityId: scheduleId,
+    before,
+    after,
+  });
+  await recordAudit(tx, actor, {
+    action: 'create',
+    entityType: 'handover_item',
+    entityId: item!.id,
+    after: item,
+  });
+  return (await present(tx, [item!]))[0]!;
+}
+
+/** The receiving person acknowledges a handed-over ticket or schedule (once). */
 export async function acknowledgeHandover(actor: TActor, id: string): Promise<THandoverItem> {
   assert(isStaff(actor));
   return db.transaction(async (tx) => {

@@ -1,9 +1,10 @@
 import { INTERNAL_TICKET_FIELDS } from '@hamkke/core';
+import { eq } from 'drizzle-orm';
 import { describe, expect, inject, it } from 'vitest';
 import { createToken } from '../auth/tokens.js';
 import { latestSurveyLink } from '../csat/csat.fixtures.js';
 import { db } from '../db/current.js';
-import { mailMailboxes, notifications } from '../db/schema.js';
+import { inspectionSchedules, mailMailboxes, notifications } from '../db/schema.js';
 import { makeImprovement } from '../improvements/improvements.fixtures.js';
 import {
   makeInspectionFor,
@@ -17,6 +18,8 @@ import { settingsFor } from '../mail-in/mail-in.fixtures.js';
 import { processInbound } from '../mail-in/process-inbound.js';
 import { storeInbound } from '../mail-in/store-inbound.js';
 import { makeFailedMail, putAs } from '../mail-out/mail-out.fixtures.js';
+import { makeMeetingRow } from '../meetings/meetings.fixtures.js';
+import { makeOverride, makeRotation } from '../oncall/oncall.fixtures.js';
 import {
   makeDeployment,
   makeHandoverItem,
@@ -200,6 +203,7 @@ PATCH  /team/deployments/:id                                    401  200   200  
 DELETE /team/deployments/:id                                    401  204   204     403   403    403      403
 GET    /team/deployments/:id/handover                           401  200   200     200   200    403      403
 POST   /team/deployments/:id/handover-items                     401  201   201     403   403    403      403
+POST   /team/deployments/:id/handover-items (schedule)          401  201   201     403   403    403      403
 GET    /team/handover-items                                     401  200   200     200   200    403      403
 POST   /team/handover-items/:id/acknowledge (own)               401  200   200     200   200    403      403
 POST   /team/handover-items/:id/acknowledge (someone else's)    401  403   403     403   403    403      403
@@ -229,6 +233,44 @@ POST   /me/calendar-feed                                        401  201   201  
 POST   /team-calendar-feeds                                     401  201   201     403   403    403      403
 GET    /me/calendar-feeds                                       401  200   200     200   200    200      200
 DELETE /me/calendar-feeds/:id (someone else's feed)             401  404   404     404   404    404      404
+GET    /oncall/rotations                                        401  200   200     200   200    403      403
+POST   /oncall/rotations                                        401  201   201     403   403    403      403
+GET    /oncall/rotations/:id                                    401  200   200     200   200    403      403
+PATCH  /oncall/rotations/:id                                    401  200   200     403   403    403      403
+DELETE /oncall/rotations/:id                                    401  204   204     403   403    403      403
+GET    /oncall/rotations/:id/overrides                          401  200   200     200   200    403      403
+POST   /oncall/rotations/:id/overrides                          401  201   201     403   403    403      403
+DELETE /oncall/overrides/:id                                    401  204   204     403   403    403      403
+GET    /oncall/now                                              401  200   200     200   200    403      403
+GET    /oncall/schedule                                         401  200   200     200   200    403      403
+GET    /meetings/weekly                                         401  200   200     200   200    403      403
+GET    /meetings                                                401  200   200     200   200    403      403
+POST   /meetings                                                401  201   201     201   403    403      403
+GET    /meetings/:id                                            401  200   200     200   200    403      403
+PATCH  /meetings/:id                                            401  200   200     200   403    403      403
+POST   /meetings/:id/decisions                                  401  201   201     201   403    403      403
+GET    /organizations/:id/reports/monthly (draft)               401  200   200     200   200    404      404
+GET    /organizations/:id/reports/monthly (signed)              401  200   200     200   200    200      404
+GET    /organizations/:id/reports/monthly (signed, pdf)         401  200   200     200   200    200      404
+GET    /organizations/:id/reports                               401  200   200     200   200    200      404
+PUT    /organizations/:id/reports/monthly/:month/remarks        401  200   200     200   403    403      403
+POST   /organizations/:id/reports/monthly/:month/regenerate     401  200   200     200   403    403      403
+POST   /organizations/:id/reports/monthly/:month/sign-off       401  200   200     403   403    403      403
+POST   /organizations/:id/reports/monthly/:month/mail           401  200   200     403   403    403      403
+GET    /reports/monthly                                         401  200   200     200   200    403      403
+POST   /reports/monthly/runs                                    401  201   201     201   403    403      403
+GET    /reports/monthly/runs/:id                                401  200   200     200   200    403      403
+GET    /dashboards/flow                                         401  200   200     200   200    403      403
+GET    /dashboards/sla                                          401  200   200     200   200    403      403
+GET    /dashboards/times                                        401  200   200     200   200    403      403
+GET    /dashboards/reopen                                       401  200   200     200   200    403      403
+GET    /dashboards/first-contact                                401  200   200     200   200    403      403
+GET    /dashboards/satisfaction                                 401  200   200     200   200    403      403
+GET    /dashboards/hours                                        401  200   200     200   200    403      403
+GET    /dashboards/load                                         401  200   200     200   200    403      403
+GET    /dashboards/recurring                                    401  200   200     200   200    403      403
+GET    /dashboards/abc                                          401  200   200     200   200    403      403
+GET    /dashboards/improvements                                 401  200   200     200   200    403      403
 `;
 
 type TCall = (s: TScene, api: TApi, me: TTestUser | null) => Promise<TResponse>;
@@ -273,6 +315,17 @@ const mailboxId = async () => {
 
 /** A team that covers no customer or module, so it assigns nothing. */
 const coveringNothing = () => makeTeam({ organizationIds: [], memberIds: [] });
+
+/** An on-call rotation of a team covering nobody, with the scene's staff member in it. */
+const matrixRotation = async (s: TScene) =>
+  makeRotation({ teamId: (await coveringNothing()).id, memberIds: [s.staffMember.id] });
+const OVERRIDE = { startsAt: '2026-12-01T18:00:00+09:00', endsAt: '2026-12-02T09:00:00+09:00' };
+
+/** The scene's organization's report of a month, signed off by its manager. */
+const signOff = (s: TScene, month: string) =>
+  client(app, { cookie: s.manager.cookie }).post(
+    `/organizations/${s.org.id}/reports/monthly/${month}/sign-off`,
+  );
 
 /** How each row of the specification is called; `me` is the caller (null without a session). */
 const CALLS: Record<string, TCall> = {
@@ -625,6 +678,106 @@ const CALLS: Record<string, TCall> = {
     const feed = await client(app, { cookie: s.staffMember.cookie }).post('/me/calendar-feed');
     return api.delete(`/me/calendar-feeds/${feed.data.id}`);
   },
+  'GET /oncall/rotations': (_s, api) => api.get('/oncall/rotations'),
+  'POST /oncall/rotations': async (s, api) =>
+    api.post('/oncall/rotations', {
+      name: '매트릭스 당직',
+      teamId: (await coveringNothing()).id,
+      memberIds: [s.staffMember.id],
+      startsOn: '2026-11-02',
+    }),
+  'GET /oncall/rotations/:id': async (s, api) => api.get(`/oncall/rotations/${(await matrixRotation(s)).id}`),
+  'PATCH /oncall/rotations/:id': async (s, api) =>
+    api.patch(`/oncall/rotations/${(await matrixRotation(s)).id}`, { handoverTime: '18:00' }),
+  'DELETE /oncall/rotations/:id': async (s, api) =>
+    api.delete(`/oncall/rotations/${(await matrixRotation(s)).id}`),
+  'GET /oncall/rotations/:id/overrides': async (s, api) =>
+    api.get(`/oncall/rotations/${(await matrixRotation(s)).id}/overrides`),
+  'POST /oncall/rotations/:id/overrides': async (s, api) =>
+    api.post(`/oncall/rotations/${(await matrixRotation(s)).id}/overrides`, {
+      userId: s.staffMember.id,
+      ...OVERRIDE,
+    }),
+  'DELETE /oncall/overrides/:id': async (s, api) => {
+    const o = await makeOverride(
+      (await matrixRotation(s)).id,
+      s.staffMember.id,
+      OVERRIDE.startsAt,
+      OVERRIDE.endsAt,
+    );
+    return api.delete(`/oncall/overrides/${o.id}`);
+  },
+  'GET /oncall/now': (_s, api) => api.get('/oncall/now'),
+  'GET /oncall/schedule': (_s, api) =>
+    api.get('/oncall/schedule?from=2026-11-01T00:00:00%2B09:00&to=2026-12-01T00:00:00%2B09:00'),
+  'GET /meetings/weekly': (_s, api) => api.get('/meetings/weekly?week=2026-W10'),
+  'GET /meetings': (_s, api) => api.get('/meetings?week=2031-W07'),
+  'POST /meetings': (_s, api) =>
+    api.post('/meetings', { week: '2031-W07', heldAt: '2031-02-14T09:00:00+09:00', notes: '회의록' }),
+  'GET /meetings/:id': async (_s, api) => api.get(`/meetings/${(await makeMeetingRow()).id}`),
+  'PATCH /meetings/:id': async (_s, api) =>
+    api.patch(`/meetings/${(await makeMeetingRow()).id}`, { notes: '회의록 (수정)' }),
+  'POST /meetings/:id/decisions': async (_s, api) =>
+    api.post(`/meetings/${(await makeMeetingRow()).id}/decisions`, {
+      text: '월말 마감 체크리스트 자동화',
+      becomes: 'improvement',
+    }),
+  'POST /team/deployments/:id/handover-items (schedule)': async (s, api) => {
+    const deployment = await makeDeployment(s.staffMember.id, '2099-08-01', '2099-08-31', 50);
+    const schedule = await makeScheduleFor(s);
+    await db
+      .update(inspectionSchedules)
+      .set({ assigneeId: s.staffMember.id })
+      .where(eq(inspectionSchedules.id, schedule.id));
+    return api.post(`/team/deployments/${deployment.id}/handover-items`, {
+      scheduleId: schedule.id,
+      toUserId: s.agent.id,
+      note: '매월 점검 인계',
+    });
+  },
+  'GET /organizations/:id/reports/monthly (draft)': (s, api) =>
+    api.get(`/organizations/${s.org.id}/reports/monthly?month=2026-03`),
+  'GET /organizations/:id/reports/monthly (signed)': async (s, api) => {
+    await signOff(s, '2026-03');
+    return api.get(`/organizations/${s.org.id}/reports/monthly?month=2026-03`);
+  },
+  'GET /organizations/:id/reports/monthly (signed, pdf)': async (s, api) => {
+    await signOff(s, '2026-03');
+    return api.get(`/organizations/${s.org.id}/reports/monthly?month=2026-03&format=pdf`);
+  },
+  'GET /organizations/:id/reports': (s, api) => api.get(`/organizations/${s.org.id}/reports`),
+  'PUT /organizations/:id/reports/monthly/:month/remarks': (s, api) =>
+    api.put(`/organizations/${s.org.id}/reports/monthly/2026-03/remarks`, { remarks: '3월 총평' }),
+  'POST /organizations/:id/reports/monthly/:month/regenerate': (s, api) =>
+    api.post(`/organizations/${s.org.id}/reports/monthly/2026-03/regenerate`),
+  'POST /organizations/:id/reports/monthly/:month/sign-off': (s, api) =>
+    api.post(`/organizations/${s.org.id}/reports/monthly/2026-03/sign-off`),
+  'POST /organizations/:id/reports/monthly/:month/mail': async (s, api) => {
+    await signOff(s, '2026-03');
+    return api.post(`/organizations/${s.org.id}/reports/monthly/2026-03/mail`, {});
+  },
+  'GET /reports/monthly': (_s, api) => api.get('/reports/monthly?month=2026-03'),
+  'POST /reports/monthly/runs': (s, api) =>
+    api.post('/reports/monthly/runs', { month: '2026-03', organizationIds: [s.org.id] }),
+  'GET /reports/monthly/runs/:id': async (s, api) => {
+    const run = await client(app, { cookie: s.agent.cookie }).post('/reports/monthly/runs', {
+      month: '2026-03',
+      organizationIds: [s.org.id],
+    });
+    return api.get(`/reports/monthly/runs/${(run.data as { id: string }).id}`);
+  },
+  'GET /dashboards/flow': (s, api) => api.get(`/dashboards/flow?organizationId=${s.org.id}`),
+  'GET /dashboards/sla': (s, api) => api.get(`/dashboards/sla?organizationId=${s.org.id}`),
+  'GET /dashboards/times': (s, api) => api.get(`/dashboards/times?organizationId=${s.org.id}`),
+  'GET /dashboards/reopen': (s, api) => api.get(`/dashboards/reopen?organizationId=${s.org.id}`),
+  'GET /dashboards/first-contact': (s, api) =>
+    api.get(`/dashboards/first-contact?organizationId=${s.org.id}`),
+  'GET /dashboards/satisfaction': (s, api) => api.get(`/dashboards/satisfaction?organizationId=${s.org.id}`),
+  'GET /dashboards/hours': (s, api) => api.get(`/dashboards/hours?organizationId=${s.org.id}`),
+  'GET /dashboards/load': (s, api) => api.get(`/dashboards/load?organizationId=${s.org.id}`),
+  'GET /dashboards/recurring': (s, api) => api.get(`/dashboards/recurring?organizationId=${s.org.id}`),
+  'GET /dashboards/abc': (s, api) => api.get(`/dashboards/abc?organizationId=${s.org.id}`),
+  'GET /dashboards/improvements': (s, api) => api.get(`/dashboards/improvements?organizationId=${s.org.id}`),
 };
 
 type TRow = { label: string; route: string; expected: Record<TCaller, number> };

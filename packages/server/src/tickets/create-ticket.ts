@@ -11,6 +11,7 @@ import { contracts, organizations, slaPolicies, tickets } from '../db/schema.js'
 import { writeTogether } from '../db/write-together.js';
 import { Forbidden, Invalid, NotFound } from '../http/errors.js';
 import { notify } from '../notifications/notify.js';
+import { onCallAssignee } from '../oncall/on-call-assignee.js';
 import { ORGANIZATION } from '../organizations/get-organization.js';
 import { newTicketSearchInsert } from '../search/refresh-ticket-search.js';
 import { CONTRACT_SLA_FIELDS, contractSlaJoin, contractSlaOf } from '../sla/resolve-sla.js';
@@ -143,9 +144,16 @@ export async function createTicket(actor: TActor, input: TCreateTicket): Promise
       input.assigneeId ? null : { module: input.module ?? null },
     );
     const priority = input.priority ?? priorityOf(input.impact, input.urgency);
-    // Automatic assignment (docs/team.md): never consulted when the creator named an assignee.
+    // Automatic assignment (docs/team.md; out-of-hours P1 incidents: docs/oncall.md): never consulted
+    // when the creator named an assignee.
     const assignment = candidates
-      ? await chooseAssignee(tx, { organizationId, module: input.module ?? null }, candidates)
+      ? ((await onCallAssignee(tx, {
+          organizationId,
+          module: input.module ?? null,
+          type: input.type,
+          priority,
+          calendarKey: contract.calendarKey,
+        })) ?? (await chooseAssignee(tx, { organizationId, module: input.module ?? null }, candidates)))
       : null;
     const { contractId, settings } = contractSlaOf(contract, priority);
     const createdAt = new Date();

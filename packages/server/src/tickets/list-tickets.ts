@@ -2,6 +2,7 @@ import type { TListTicketsQuery } from '@hamkke/core';
 import { and, asc, desc, eq, gte, inArray, isNull, lt, type SQL, sql } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { TActor } from '../auth/actor.js';
+import { dashboardConditions } from '../dashboards/ticket-list-filters.js';
 import { db } from '../db/current.js';
 import { tickets } from '../db/schema.js';
 import { AppError } from '../http/errors.js';
@@ -76,6 +77,7 @@ export async function listTickets(
   if (query.createdFrom) conditions.push(gte(tickets.createdAt, new Date(query.createdFrom)));
   if (query.createdTo) conditions.push(lt(tickets.createdAt, new Date(query.createdTo)));
   if (query.sla) conditions.push(inArray(tickets.slaState, query.sla));
+  conditions.push(...dashboardConditions(query));
 
   const isDesc = query.sort.startsWith('-');
   const key = SORT_KEYS[query.sort.replace('-', '')]!;

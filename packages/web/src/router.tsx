@@ -84,6 +84,17 @@ const portalArticleRoute = createRoute({
   component: lazyRouteComponent(() => import('./portal/ArticlePage.js'), 'ArticlePage'),
 });
 
+const portalReportsRoute = createRoute({
+  getParentRoute: () => portalRoute,
+  path: '/reports',
+  component: lazyRouteComponent(() => import('./portal/ReportsPortal.js'), 'ReportsPortal'),
+});
+const portalReportRoute = createRoute({
+  getParentRoute: () => portalRoute,
+  path: '/reports/$month',
+  component: lazyRouteComponent(() => import('./portal/ReportsPortalReport.js'), 'ReportsPortalReport'),
+});
+
 // Admin pages (admins; managers where the API lets them), the customer page (staff), own settings (everyone).
 const adminRoute = createRoute({
   getParentRoute: () => rootRoute,
@@ -142,7 +153,14 @@ const routeTree = rootRoute.addChildren([
   ...teamRoutes,
   ...reportRoutes,
   ...oncallRoutes,
-  portalRoute.addChildren([portalTicketsRoute, portalNewRoute, portalTicketRoute, portalArticleRoute]),
+  portalRoute.addChildren([
+    portalTicketsRoute,
+    portalNewRoute,
+    portalTicketRoute,
+    portalArticleRoute,
+    portalReportsRoute,
+    portalReportRoute,
+  ]),
 ]);
 
 export const router = createRouter({ routeTree, defaultPreload: 'intent' });

@@ -56,6 +56,7 @@ export const NOTIFICATION_KINDS = [
   'sla_at_risk',
   'sla_breached',
   'contract_hours',
+  'monthly_report',
 ] as const satisfies readonly TNotificationKind[];
 
 export const INBOUND_STATUSES = [

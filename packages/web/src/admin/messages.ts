@@ -441,6 +441,7 @@ const kindsKo = {
   sla_at_risk: 'SLA 위험',
   sla_breached: 'SLA 위반',
   contract_hours: '계약 시간 소진',
+  monthly_report: '월간 운영 보고',
 };
 
 export const settingsKo = {
@@ -462,6 +463,7 @@ export const settingsKo = {
     sla_at_risk: '담당 티켓의 SLA 기한이 다가오면 알려 드립니다.',
     sla_breached: '담당 티켓이 SLA 기한을 넘기면 알려 드립니다.',
     contract_hours: '계약의 월 제공 시간이 80 %, 100 %에 이르면 알려 드립니다.',
+    monthly_report: '확정된 월간 운영 보고를 보내 드립니다.',
   },
   saved: '저장했습니다.',
   language: '언어',
@@ -486,6 +488,7 @@ export const settingsEn: typeof settingsKo = {
     sla_at_risk: 'SLA at risk',
     sla_breached: 'SLA breached',
     contract_hours: 'Contract hours',
+    monthly_report: 'Monthly operations report',
   },
   kindHints: {
     ticket_received: 'A receipt with the number when a ticket is opened.',
@@ -495,6 +498,7 @@ export const settingsEn: typeof settingsKo = {
     sla_at_risk: 'A ticket of yours nears its SLA due time.',
     sla_breached: 'A ticket of yours passed its SLA due time.',
     contract_hours: 'A contract’s month reaches 80 % or 100 % of its hours.',
+    monthly_report: 'A signed-off monthly operations report is sent to you.',
   },
   saved: 'Saved.',
   language: 'Language',

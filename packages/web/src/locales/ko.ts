@@ -1,5 +1,6 @@
 import type { TTicketStatus } from '@hamkke/core';
 import type { adminKo, customerKo, settingsKo } from '../admin/messages.js';
+import type { oncallKo } from '../oncall/messages.js';
 import type { portalKo } from '../portal/locales.js';
 
 const status: Record<TTicketStatus, string> = {
@@ -26,9 +27,17 @@ export const ko = {
   },
   nav: {
     label: '메뉴',
+    work: '업무',
+    teamwork: '팀 운영',
+    insight: '보고와 분석',
+    toggle: '메뉴 열기/닫기',
     home: '홈',
     tickets: '티켓',
     calendars: '달력',
+    dashboards: '대시보드',
+    reports: '운영 보고',
+    meetings: '주간 회의',
+    portalReports: '운영 보고서',
     signOut: '로그아웃',
     user: '{{name}} ({{role}})',
   },
@@ -56,6 +65,8 @@ export const ko = {
     count: '{{count}}건',
   },
   list: {
+    drill: '대시보드에서 고른 조건으로 좁힌 목록입니다.',
+    drillClear: '조건 지우기',
     title: '티켓',
     search: '티켓 검색',
     searchHint: '/ 키로 검색, j/k로 이동, Enter로 열기, c로 새 티켓',
@@ -189,7 +200,13 @@ export const ko = {
       tags: '태그',
       plannedStart: '계획 시작',
       plannedEnd: '계획 종료',
+      inspection: '정기 점검',
+      inspection_item: '점검 항목',
+      inspection_follow_up: '후속 티켓',
+      origin: '발생 근거',
     },
+    inspectionResult: { ok: '정상', warning: '경고', failed: '실패' },
+    inspectionDone: '완료 — 정상 {{ok}}, 경고 {{warning}}, 실패 {{failed}} / {{total}}항목',
   },
   composer: {
     label: '답변 작성',
@@ -278,6 +295,10 @@ export const ko = {
   admin: { nav: '관리' },
   customer: { nav: '고객사', openPage: '고객사 정보' },
   settings: { nav: '설정' },
+  team: { nav: '팀' },
+  oncall: { nav: '당직' },
+  improvement: { nav: '개선 과제' },
+  inspection: { nav: '정기 점검' },
   links: {
     title: '연결 / 비슷한 사례',
     articles: '연결된 지식 문서',
@@ -325,4 +346,5 @@ export type TMessages = TBaseMessages & {
   admin: typeof adminKo;
   customer: typeof customerKo;
   settings: typeof settingsKo;
+  oncall: typeof oncallKo;
 };

@@ -26,6 +26,9 @@ export function PortalLayout() {
           <AnchorLink to="/portal/new" fw={600} c="indigo.9">
             {t('portal.nav.new')}
           </AnchorLink>
+          <AnchorLink to="/portal/reports" fw={600} c="indigo.9">
+            {t('nav.portalReports')}
+          </AnchorLink>
         </Group>
       </nav>
       <Outlet />

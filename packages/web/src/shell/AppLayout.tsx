@@ -1,5 +1,6 @@
-import { Alert, AppShell, Button, Center, Group, Loader, Text } from '@mantine/core';
+import { Alert, AppShell, Burger, Button, Center, Group, Loader, Text } from '@mantine/core';
 import { Outlet } from '@tanstack/react-router';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api.js';
 import { isStaff } from '../domain.js';
@@ -7,6 +8,7 @@ import { LanguageSwitch } from '../LanguageSwitch.js';
 import { useLiveEvents } from '../live/use-live-events.js';
 import { SignIn } from '../SignIn.js';
 import { AnchorLink } from './AnchorLink.js';
+import { StaffNav } from './StaffNav.js';
 import { useMe, useSignedOut } from './session.js';
 
 /** The frame of every page: the top bar, and the sign-in form for whoever is not signed in. */
@@ -16,6 +18,8 @@ export function AppLayout() {
   const user = me.data ?? null;
   const signedOut = useSignedOut();
   const live = useLiveEvents(user !== null);
+  const [isNavOpen, setNavOpen] = useState(false);
+  const hasNav = user !== null && isStaff(user.role);
 
   async function signOut() {
     try {
@@ -26,33 +30,26 @@ export function AppLayout() {
   }
 
   return (
-    <AppShell header={{ height: 52 }} padding="md">
+    <AppShell
+      header={{ height: 52 }}
+      navbar={hasNav ? { width: 184, breakpoint: 'sm', collapsed: { mobile: !isNavOpen } } : undefined}
+      padding="md"
+    >
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
-          <Group gap="lg" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap">
+            {hasNav && (
+              <Burger
+                opened={isNavOpen}
+                onClick={() => setNavOpen((open) => !open)}
+                hiddenFrom="sm"
+                size="sm"
+                aria-label={t('nav.toggle')}
+              />
+            )}
             <Text fw={700} c="indigo.9">
               {t('app.name')}
             </Text>
-            {user && isStaff(user.role) && (
-              <nav aria-label={t('nav.label')}>
-                <Group gap="md">
-                  <AnchorLink to="/tickets" fw={500} activeOptions={{ includeSearch: false }}>
-                    {t('nav.tickets')}
-                  </AnchorLink>
-                  <AnchorLink to="/customers" fw={500}>
-                    {t('customer.nav')}
-                  </AnchorLink>
-                  <AnchorLink to="/calendars" fw={500} activeOptions={{ includeSearch: false }}>
-                    {t('nav.calendars')}
-                  </AnchorLink>
-                  {(user.role === 'admin' || user.role === 'manager') && (
-                    <AnchorLink to="/admin/users" fw={500}>
-                      {t('admin.nav')}
-                    </AnchorLink>
-                  )}
-                </Group>
-              </nav>
-            )}
           </Group>
           <Group gap="sm" wrap="nowrap">
             {user && (live === 'open' || live === 'lost') && (
@@ -77,6 +74,11 @@ export function AppLayout() {
           </Group>
         </Group>
       </AppShell.Header>
+      {hasNav && (
+        <AppShell.Navbar p="sm" onClick={() => setNavOpen(false)}>
+          <StaffNav canAdminister={user.role === 'admin' || user.role === 'manager'} />
+        </AppShell.Navbar>
+      )}
       <AppShell.Main>
         {me.isPending && (
           <Center mt="xl" aria-busy="true">

@@ -17,6 +17,10 @@ import { Timeline } from './Timeline.js';
 const route = getRouteApi('/tickets/$ref');
 // Its own chunk and its own queries: the ticket shows first, the links and similar cases after.
 const TicketLinks = lazy(async () => ({ default: (await import('./TicketLinks.js')).TicketLinks }));
+// The checklist of an inspection ticket: its own chunk, loaded only for that type.
+const InspectionPanel = lazy(async () => ({
+  default: (await import('../inspections/InspectionPanel.js')).InspectionPanel,
+}));
 
 /** One ticket: the customer's special notes, the description and timeline, the composer, the fields. */
 export function TicketPage() {
@@ -97,6 +101,11 @@ export function TicketPage() {
               <Paper withBorder p="sm" component="section" aria-label={t('ticketPage.description')}>
                 <Markdown text={data.description} />
               </Paper>
+            )}
+            {data.type === 'inspection' && (
+              <Suspense fallback={<Loader size="xs" aria-label={t('app.loading')} />}>
+                <InspectionPanel ticketRef={ref} canEdit={isWorker} />
+              </Suspense>
             )}
             <section aria-labelledby="timeline-title">
               <Title order={2} size="h5" id="timeline-title" mb="xs">

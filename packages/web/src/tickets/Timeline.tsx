@@ -22,7 +22,39 @@ const FIELD_KEYS = new Set([
   'tags',
   'plannedStart',
   'plannedEnd',
+  'inspection',
+  'inspection_item',
+  'inspection_follow_up',
+  'origin',
 ]);
+
+type TInspectionValue = {
+  template?: string;
+  version?: number;
+  item?: string;
+  result?: 'ok' | 'warning' | 'failed';
+  note?: string | null;
+  number?: string;
+  inspection?: string;
+  completed?: boolean;
+  ok?: number;
+  warning?: number;
+  failed?: number;
+  total?: number;
+};
+
+/** The inspection events' values (checklist started, item answered, follow-up opened, completed) in words. */
+function inspectionText(t: TFunction, v: TInspectionValue): string {
+  const result = (r: 'ok' | 'warning' | 'failed') =>
+    t(`timeline.inspectionResult.${r}` as 'timeline.inspectionResult.ok');
+  if (v.completed)
+    return t('timeline.inspectionDone', { ok: v.ok, warning: v.warning, failed: v.failed, total: v.total });
+  if (v.template) return `${v.template} v${v.version ?? 1}`;
+  if (v.inspection) return `${v.inspection} · ${v.item ?? ''}`;
+  if (v.number) return `${v.item ?? ''} → ${v.number}`;
+  if (v.result) return `${v.item ?? ''}: ${result(v.result)}${v.note ? ` — ${v.note}` : ''}`;
+  return v.item ?? '';
+}
 
 function valueText(t: TFunction, field: string, value: unknown): string {
   if (value === null || value === undefined || value === '') return '∅';
@@ -32,6 +64,8 @@ function valueText(t: TFunction, field: string, value: unknown): string {
     return t(`level.${value}` as 'level.high');
   if ((field === 'plannedStart' || field === 'plannedEnd') && typeof value === 'string')
     return formatDateTime(value);
+  if (field.startsWith('inspection') || field === 'origin')
+    return typeof value === 'object' ? inspectionText(t, value as TInspectionValue) : String(value);
   if (typeof value === 'object' && value !== null && 'name' in value)
     return String((value as { name: unknown }).name);
   if (Array.isArray(value)) return value.join(', ');

@@ -8,7 +8,7 @@ import { useUser } from '../shell/session.js';
 import { BulkBar } from './BulkBar.js';
 import { CreateTicketModal } from './CreateTicketModal.js';
 import { ListFilters } from './ListFilters.js';
-import { filterOf } from './list-search.js';
+import { DRILL_KEYS, drillOf, filterOf } from './list-search.js';
 import { QueueNav } from './QueueNav.js';
 import { useTicketPage } from './queries.js';
 import { SearchResults } from './SearchResults.js';
@@ -162,6 +162,27 @@ function StaffWorkspace() {
         ) : (
           <>
             <ListFilters search={search} userId={user.id} />
+            {Object.keys(drillOf(search)).length > 0 && (
+              <Alert color="indigo" variant="light" my="xs" p="xs" data-drill>
+                <Group gap="sm" justify="space-between">
+                  <Text size="sm">{t('list.drill')}</Text>
+                  <Button
+                    size="compact-sm"
+                    variant="subtle"
+                    onClick={() =>
+                      void navigate({
+                        search: (s) => ({
+                          ...s,
+                          ...Object.fromEntries(DRILL_KEYS.map((k) => [k, undefined])),
+                        }),
+                      })
+                    }
+                  >
+                    {t('list.drillClear')}
+                  </Button>
+                </Group>
+              </Alert>
+            )}
             {isWorker && selected.size > 0 && (
               <BulkBar
                 ids={[...selected]}

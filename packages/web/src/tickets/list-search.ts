@@ -15,8 +15,40 @@ export type TQueue =
   | `org:${string}`
   | `team:${string}`;
 
+/**
+ * Filters of GET /tickets that a dashboard's click-through adds (the `tickets` links of
+ * contract/dashboards.ts): kept in the address as they come and passed to the API as they are.
+ */
+export const DRILL_KEYS = [
+  'organizationId',
+  'assigneeId',
+  'requesterId',
+  'team',
+  'sla',
+  'createdFrom',
+  'createdTo',
+  'resolvedFrom',
+  'resolvedTo',
+  'openAt',
+  'responseSla',
+  'resolutionSla',
+  'isReopened',
+  'isFirstContact',
+  'workedFrom',
+  'workedTo',
+  'workClass',
+  'csatFrom',
+  'csatTo',
+  'csatAgentId',
+  'csatRating',
+  'ids',
+] as const;
+type TDrillKey = (typeof DRILL_KEYS)[number];
+/** As the router reads it from the address (`true`, `5` come back as a boolean, a number). */
+type TDrillValue = string | number | boolean;
+
 /** The ticket list's state in the address, so that a view can be bookmarked, shared and saved. */
-export type TListSearch = {
+export type TListSearch = { [K in TDrillKey]?: TDrillValue } & {
   queue?: TQueue;
   status?: string[];
   type?: string[];
@@ -45,8 +77,17 @@ export function parseListSearch(search: Record<string, unknown>): TListSearch {
   }
   if (sort) result.sort = sort;
   if (q) result.q = q;
+  for (const key of DRILL_KEYS) {
+    const value = search[key];
+    if (typeof value === 'string' ? value !== '' : typeof value === 'number' || typeof value === 'boolean')
+      result[key] = value as TDrillValue;
+  }
   return result;
 }
+
+/** The click-through filters of a list state, as GET /tickets reads them. */
+export const drillOf = (search: TListSearch): Record<string, string> =>
+  Object.fromEntries(DRILL_KEYS.filter((k) => search[k] !== undefined).map((k) => [k, String(search[k])]));
 
 const OPEN = [...OPEN_STATUSES];
 
@@ -71,6 +112,7 @@ export function filterOf(search: TListSearch): TTicketFilter {
                   : { status: OPEN, organizationId: queue.slice(4) };
   return {
     ...base,
+    ...drillOf(search),
     ...(search.status ? { status: search.status } : {}),
     ...(search.type ? { type: search.type } : {}),
     ...(search.priority ? { priority: search.priority } : {}),

@@ -7,7 +7,7 @@ import { AnchorLink } from './AnchorLink.js';
 function Section({ id, label, children }: { id: string; label: string; children: ReactNode }) {
   return (
     <section aria-labelledby={id}>
-      <Text id={id} size="xs" fw={700} c="dimmed" tt="uppercase" mb={4} mt="sm">
+      <Text id={id} size="xs" fw={700} c="gray.8" tt="uppercase" mb={4} mt="sm">
         {label}
       </Text>
       <Stack gap={6}>{children}</Stack>

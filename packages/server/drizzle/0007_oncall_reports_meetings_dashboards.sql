@@ -130,4 +130,5 @@ CREATE INDEX "oncall_overrides_rotation_ends_idx" ON "oncall_overrides" USING bt
 CREATE UNIQUE INDEX "oncall_rotations_team_key" ON "oncall_rotations" USING btree (coalesce("team_id", '00000000-0000-0000-0000-000000000000'::uuid));--> statement-breakpoint
 CREATE INDEX "monthly_reports_month_idx" ON "monthly_reports" USING btree ("month","status");--> statement-breakpoint
 CREATE INDEX "report_run_items_claim_idx" ON "report_run_items" USING btree ("run_id") WHERE "report_run_items"."status" IN ('pending', 'running');--> statement-breakpoint
-ALTER TABLE "handover_items" ADD CONSTRAINT "handover_items_schedule_id_inspection_schedules_id_fk" FOREIGN KEY ("schedule_id") REFERENCES "public"."inspection_schedules"("id") ON DELETE no action ON UPDATE no action;
+ALTER TABLE "handover_items" ADD CONSTRAINT "handover_items_schedule_id_inspection_schedules_id_fk" FOREIGN KEY ("schedule_id") REFERENCES "public"."inspection_schedules"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "ticket_search_created_idx" ON "ticket_search" USING btree ("created_at");

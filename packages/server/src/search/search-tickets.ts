@@ -151,30 +151,67 @@ export async function searchTickets(
   const filters = [ticketScope(actor), ...searchFilters, ...ticketFilters];
   const cursor = query.cursor ? decodeCursor(query.cursor, key) : null;
 
-  const run = (match: SQL, score: SQL<number>, after: TCursor | null, limit: number): Promise<TRow[]> =>
-    db
+  const run = async (
+    match: SQL,
+    score: SQL<number>,
+    after: TCursor | null,
+    limit: number,
+  ): Promise<TRow[]> => {
+    const where = and(
+      match,
+      // The score is a real; compared as a real, the value read back from the cursor is exact.
+      after
+        ? sql`(${score}, ${ticketSearch.createdAt}, ${ticketSearch.ticketId}) < (${after.s}::real, ${new Date(after.c)}, ${after.id}::uuid)`
+        : undefined,
+    );
+    const order = [desc(score), desc(ticketSearch.createdAt), desc(ticketSearch.ticketId)];
+    if (ticketFilters.length > 0)
+      return db
+        .select({
+          id: tickets.id,
+          number: tickets.number,
+          title: tickets.title,
+          description: tickets.description,
+          score,
+          createdAt: ticketSearch.createdAt,
+        })
+        .from(ticketSearch)
+        .innerJoin(tickets, eq(tickets.id, ticketSearch.ticketId))
+        .where(and(where, ...filters))
+        .orderBy(...order)
+        .limit(limit);
+    // Nothing to filter on the ticket row (the organization scope is on the search table too): rank on
+    // the search table alone and read only the page's ticket rows, not one per ranked match.
+    const ranked = await db
+      .select({ id: ticketSearch.ticketId, score, createdAt: ticketSearch.createdAt })
+      .from(ticketSearch)
+      .where(and(where, ...searchFilters))
+      .orderBy(...order)
+      .limit(limit);
+    if (ranked.length === 0) return [];
+    const rows = await db
       .select({
         id: tickets.id,
         number: tickets.number,
         title: tickets.title,
         description: tickets.description,
-        score,
-        createdAt: ticketSearch.createdAt,
       })
-      .from(ticketSearch)
-      .innerJoin(tickets, eq(tickets.id, ticketSearch.ticketId))
+      .from(tickets)
       .where(
         and(
-          match,
-          ...filters,
-          // The score is a real; compared as a real, the value read back from the cursor is exact.
-          after
-            ? sql`(${score}, ${ticketSearch.createdAt}, ${ticketSearch.ticketId}) < (${after.s}::real, ${new Date(after.c)}, ${after.id}::uuid)`
-            : undefined,
+          inArray(
+            tickets.id,
+            ranked.map((r) => r.id),
+          ),
+          ticketScope(actor),
         ),
-      )
-      .orderBy(desc(score), desc(ticketSearch.createdAt), desc(ticketSearch.ticketId))
-      .limit(limit);
+      );
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    return ranked.flatMap((r) => {
+      const ticket = byId.get(r.id);
+      return ticket ? [{ ...ticket, score: r.score, createdAt: r.createdAt }] : [];
+    });
+  };
 
   let page: { row: TRow; tier: 's' | 'r' }[] = [];
   let hasMore = false;

@@ -18,7 +18,7 @@
 import { cpus, loadavg } from 'node:os';
 import { DASHBOARD_FIGURES, type TDashboardFigure, ZDashboardQuery } from '@hamkke/core';
 import { eq } from 'drizzle-orm';
-import pg from 'pg';
+import type pg from 'pg';
 import type { TActor } from '../packages/server/src/auth/actor.js';
 import { dashboardFlow } from '../packages/server/src/dashboards/flow.js';
 import { dashboardHours } from '../packages/server/src/dashboards/hours.js';
@@ -35,37 +35,15 @@ import { dashboardTimes } from '../packages/server/src/dashboards/times.js';
 import { db, useDatabase } from '../packages/server/src/db/current.js';
 import { connect, migrateDatabase } from '../packages/server/src/db/database.js';
 import { users } from '../packages/server/src/db/schema.js';
-import { BENCH_AGENT_EMAIL, BENCH_ORG_PREFIX, generate } from './generate.js';
-
-const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
-const num = (name: string, fallback: number) => {
-  const n = Number(arg(name) ?? fallback);
-  if (!Number.isFinite(n) || n <= 0) throw new Error(`--${name} must be a positive number`);
-  return n;
-};
-const flag = (name: string) => process.argv.includes(`--${name}`);
+import { arg, benchDatabase, flag, num } from './bench-database.js';
+import { BENCH_AGENT_EMAIL, BENCH_ORG_PREFIX } from './generate.js';
 
 const ticketCount = num('tickets', 1_000_000);
 const organizationCount = num('organizations', Math.max(10, Math.round(ticketCount / 1000)));
 const runs = num('runs', 20);
 const only = arg('only')?.split(',');
-const adminUrl = process.env.HAMKKE_BENCH_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const DB_NAME = process.env.HAMKKE_BENCH_DASHBOARDS_DB ?? 'hamkke_bench_dashboards';
-const url = (() => {
-  const u = new URL(adminUrl);
-  u.pathname = `/${DB_NAME}`;
-  return u.toString();
-})();
-
-async function admin(text: string): Promise<void> {
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    await client.query(text);
-  } finally {
-    await client.end();
-  }
-}
+const database = benchDatabase(process.env.HAMKKE_BENCH_DASHBOARDS_DB ?? 'hamkke_bench_dashboards');
+const { url } = database;
 
 const FIGURES: Record<
   TDashboardFigure,
@@ -95,17 +73,7 @@ const show = (s: TStats) =>
 
 async function main(): Promise<void> {
   if (!flag('reuse')) {
-    await admin(`DROP DATABASE IF EXISTS ${DB_NAME} WITH (FORCE)`);
-    await admin(
-      `CREATE DATABASE ${DB_NAME} TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8'`,
-    );
-    console.log(`generating ${ticketCount} tickets over ${organizationCount} organizations`);
-    await generate(url, {
-      tickets: ticketCount,
-      organizations: organizationCount,
-      customersPerOrganization: 5,
-      agents: 50,
-    });
+    await database.createGenerated(ticketCount, organizationCount);
   }
   const app = connect(url, 4);
   useDatabase(app.db);
@@ -169,7 +137,7 @@ async function main(): Promise<void> {
     console.log(`\nworst p95: ${worst.name} ${worst.p95.toFixed(1)} ms; ${busy()}`);
   } finally {
     await app.pool.end();
-    if (!flag('keep') && !flag('reuse')) await admin(`DROP DATABASE IF EXISTS ${DB_NAME} WITH (FORCE)`);
+    if (!flag('keep') && !flag('reuse')) await database.drop();
   }
 }
 

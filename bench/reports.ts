@@ -18,7 +18,7 @@
  */
 import { localDateIn } from '@hamkke/core';
 import { eq } from 'drizzle-orm';
-import pg from 'pg';
+import type pg from 'pg';
 import type { TActor } from '../packages/server/src/auth/actor.js';
 import { db, useDatabase } from '../packages/server/src/db/current.js';
 import { connect, migrateDatabase } from '../packages/server/src/db/database.js';
@@ -27,40 +27,18 @@ import { computeMonthlyReport } from '../packages/server/src/reports/compute-mon
 import { addMonths, monthPeriod } from '../packages/server/src/reports/month-period.js';
 import { createReportRun, getReportRun } from '../packages/server/src/reports/report-runs.js';
 import { drainReportRuns, reportWorkerIdle } from '../packages/server/src/reports/report-worker.js';
-import { BENCH_AGENT_EMAIL, BENCH_ORG_PREFIX, generate } from './generate.js';
-
-const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
-const num = (name: string, fallback: number) => {
-  const n = Number(arg(name) ?? fallback);
-  if (!Number.isFinite(n) || n <= 0) throw new Error(`--${name} must be a positive number`);
-  return n;
-};
-const flag = (name: string) => process.argv.includes(`--${name}`);
+import { benchDatabase, flag, num } from './bench-database.js';
+import { BENCH_AGENT_EMAIL, BENCH_ORG_PREFIX } from './generate.js';
 
 const ticketCount = num('tickets', 1_000_000);
 const organizationCount = num('organizations', Math.max(10, Math.round(ticketCount / 1000)));
 const monthTickets = num('month-tickets', 20_000);
 const runs = num('runs', 20);
 const workers = num('workers', 2);
-const adminUrl = process.env.HAMKKE_BENCH_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const DB_NAME = process.env.HAMKKE_BENCH_REPORTS_DB ?? 'hamkke_bench_reports';
-const url = (() => {
-  const u = new URL(adminUrl);
-  u.pathname = `/${DB_NAME}`;
-  return u.toString();
-})();
+const database = benchDatabase(process.env.HAMKKE_BENCH_REPORTS_DB ?? 'hamkke_bench_reports');
+const { url } = database;
 /** The last full month in Seoul: every generated customer has tickets in it. */
 const MONTH = addMonths(localDateIn('Asia/Seoul', new Date()).slice(0, 7), -1);
-
-async function admin(text: string): Promise<void> {
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    await client.query(text);
-  } finally {
-    await client.end();
-  }
-}
 
 type TStats = { name: string; p50: number; p95: number; max: number };
 function stats(name: string, samples: number[]): TStats {
@@ -207,17 +185,7 @@ async function enrich(pool: pg.Pool): Promise<void> {
 
 async function main(): Promise<void> {
   if (!flag('reuse')) {
-    await admin(`DROP DATABASE IF EXISTS ${DB_NAME} WITH (FORCE)`);
-    await admin(
-      `CREATE DATABASE ${DB_NAME} TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8'`,
-    );
-    console.log(`generating ${ticketCount} tickets over ${organizationCount} organizations`);
-    await generate(url, {
-      tickets: ticketCount,
-      organizations: organizationCount,
-      customersPerOrganization: 5,
-      agents: 50,
-    });
+    await database.createGenerated(ticketCount, organizationCount);
   }
   const app = connect(url, 2 + workers * 4);
   useDatabase(app.db);
@@ -274,7 +242,7 @@ async function main(): Promise<void> {
     );
   } finally {
     await app.pool.end();
-    if (!flag('keep') && !flag('reuse')) await admin(`DROP DATABASE IF EXISTS ${DB_NAME} WITH (FORCE)`);
+    if (!flag('keep') && !flag('reuse')) await database.drop();
   }
 }
 

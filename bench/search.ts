@@ -32,38 +32,16 @@ import { search } from '../packages/server/src/search/search-all.js';
 import { ticketSearchVectors } from '../packages/server/src/search/ticket-search-document.js';
 import { addComment } from '../packages/server/src/tickets/add-comment.js';
 import { createTicket } from '../packages/server/src/tickets/create-ticket.js';
-import { BENCH_AGENT_EMAIL, BENCH_ORG_PREFIX, generate } from './generate.js';
-
-const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
-const num = (name: string, fallback: number) => {
-  const n = Number(arg(name) ?? fallback);
-  if (!Number.isFinite(n) || n <= 0) throw new Error(`--${name} must be a positive number`);
-  return n;
-};
-const flag = (name: string) => process.argv.includes(`--${name}`);
+import { benchDatabase, flag, num } from './bench-database.js';
+import { BENCH_AGENT_EMAIL, BENCH_ORG_PREFIX } from './generate.js';
 
 const ticketCount = num('tickets', 100_000);
 const organizationCount = num('organizations', Math.max(10, Math.round(ticketCount / 1000)));
 const seconds = num('seconds', 60);
 const writes = num('writes', 200);
 const onlyWrites = flag('writes-only');
-const adminUrl = process.env.HAMKKE_BENCH_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const DB_NAME = 'hamkke_bench_search';
-const url = (() => {
-  const u = new URL(adminUrl);
-  u.pathname = `/${DB_NAME}`;
-  return u.toString();
-})();
-
-async function admin(text: string): Promise<void> {
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    await client.query(text);
-  } finally {
-    await client.end();
-  }
-}
+const database = benchDatabase('hamkke_bench_search');
+const { url } = database;
 
 const TEMPLATES = [...BUSINESS_TEMPLATES, ...OPERATIONS_TEMPLATES, ...TECHNICAL_TEMPLATES];
 const pad = (n: number, width: number) => String(n).padStart(width, '0');
@@ -113,17 +91,7 @@ async function timed(op: () => Promise<unknown>): Promise<number> {
 }
 
 async function prepare(pool: pg.Pool): Promise<void> {
-  await admin(`DROP DATABASE IF EXISTS ${DB_NAME} WITH (FORCE)`);
-  await admin(
-    `CREATE DATABASE ${DB_NAME} TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8'`,
-  );
-  console.log(`generating ${ticketCount} tickets over ${organizationCount} organizations`);
-  await generate(url, {
-    tickets: ticketCount,
-    organizations: organizationCount,
-    customersPerOrganization: 5,
-    agents: 50,
-  });
+  await database.createGenerated(ticketCount, organizationCount);
 
   const t0 = performance.now();
   const variants = Array.from({ length: 5000 }, variant);
@@ -315,7 +283,7 @@ async function main(): Promise<void> {
   } finally {
     await app.pool.end();
     await pool.end();
-    if (!flag('keep')) await admin(`DROP DATABASE IF EXISTS ${DB_NAME} WITH (FORCE)`);
+    if (!flag('keep')) await database.drop();
   }
 }
 

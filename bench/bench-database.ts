@@ -2,8 +2,12 @@
  * What the feature benchmarks (search, dashboards, reports) share: their command-line options and
  * a database of their own on the PostgreSQL server, created fresh and filled by the generator.
  */
+import { eq } from 'drizzle-orm';
 import pg from 'pg';
-import { generate } from './generate.js';
+import type { TActor } from '../packages/server/src/auth/actor.js';
+import { db } from '../packages/server/src/db/current.js';
+import { users } from '../packages/server/src/db/schema.js';
+import { BENCH_AGENT_EMAIL, generate } from './generate.js';
 
 /** `--name=value` of the command line. */
 export const arg = (name: string): string | undefined =>
@@ -48,4 +52,19 @@ export function benchDatabase(name: string) {
     await generate(url, { tickets, organizations, customersPerOrganization: 5, agents: 50 });
   };
   return { url, drop, createGenerated };
+}
+
+/** The generated agent (`agent1@bench.hamkke.test`) acting as a manager: who the feature benchmarks call as. */
+export async function benchManager(): Promise<TActor> {
+  const [agent] = await db.select().from(users).where(eq(users.email, BENCH_AGENT_EMAIL));
+  if (!agent) throw new Error('no bench agent in the database: generate it first');
+  return {
+    userId: agent.id,
+    role: 'manager',
+    organizationId: null,
+    name: agent.name,
+    locale: 'ko',
+    sourceAddress: null,
+    via: 'session',
+  };
 }

@@ -17,7 +17,6 @@
 
 import { cpus, loadavg } from 'node:os';
 import { DASHBOARD_FIGURES, type TDashboardFigure, ZDashboardQuery } from '@hamkke/core';
-import { eq } from 'drizzle-orm';
 import type pg from 'pg';
 import type { TActor } from '../packages/server/src/auth/actor.js';
 import { dashboardFlow } from '../packages/server/src/dashboards/flow.js';
@@ -32,11 +31,10 @@ import {
   dashboardRecurring,
 } from '../packages/server/src/dashboards/team-figures.js';
 import { dashboardTimes } from '../packages/server/src/dashboards/times.js';
-import { db, useDatabase } from '../packages/server/src/db/current.js';
+import { useDatabase } from '../packages/server/src/db/current.js';
 import { connect, migrateDatabase } from '../packages/server/src/db/database.js';
-import { users } from '../packages/server/src/db/schema.js';
-import { arg, benchDatabase, flag, num } from './bench-database.js';
-import { BENCH_AGENT_EMAIL, BENCH_ORG_PREFIX } from './generate.js';
+import { arg, benchDatabase, benchManager, flag, num } from './bench-database.js';
+import { BENCH_ORG_PREFIX } from './generate.js';
 
 const ticketCount = num('tickets', 1_000_000);
 const organizationCount = num('organizations', Math.max(10, Math.round(ticketCount / 1000)));
@@ -83,16 +81,7 @@ async function main(): Promise<void> {
     await addImprovements(app.pool);
     // The rollups may just have been filled by a migration: let index-only scans see them.
     await app.pool.query('VACUUM (ANALYZE) dashboard_time_days, ticket_dashboard_facts');
-    const [agent] = await db.select().from(users).where(eq(users.email, BENCH_AGENT_EMAIL));
-    const actor: TActor = {
-      userId: agent!.id,
-      role: 'manager',
-      organizationId: null,
-      name: agent!.name,
-      locale: 'ko',
-      sourceAddress: null,
-      via: 'session',
-    };
+    const actor = await benchManager();
     const ids = (
       await app.pool.query<{ org: string; team: string }>(
         `SELECT (SELECT id FROM organizations WHERE code = '${BENCH_ORG_PREFIX}0001') AS org,

@@ -17,17 +17,14 @@
  * HAMKKE_BENCH_REPORTS_DB (default hamkke_bench_reports).
  */
 import { localDateIn } from '@hamkke/core';
-import { eq } from 'drizzle-orm';
 import type pg from 'pg';
-import type { TActor } from '../packages/server/src/auth/actor.js';
-import { db, useDatabase } from '../packages/server/src/db/current.js';
+import { useDatabase } from '../packages/server/src/db/current.js';
 import { connect, migrateDatabase } from '../packages/server/src/db/database.js';
-import { users } from '../packages/server/src/db/schema.js';
 import { computeMonthlyReport } from '../packages/server/src/reports/compute-monthly-report.js';
 import { addMonths, monthPeriod } from '../packages/server/src/reports/month-period.js';
 import { createReportRun, getReportRun } from '../packages/server/src/reports/report-runs.js';
 import { drainReportRuns, reportWorkerIdle } from '../packages/server/src/reports/report-worker.js';
-import { benchDatabase, flag, num } from './bench-database.js';
+import { benchDatabase, benchManager, flag, num } from './bench-database.js';
 import { BENCH_AGENT_EMAIL, BENCH_ORG_PREFIX } from './generate.js';
 
 const ticketCount = num('tickets', 1_000_000);
@@ -192,16 +189,7 @@ async function main(): Promise<void> {
   try {
     await migrateDatabase(app.pool);
     await enrich(app.pool);
-    const [agent] = await db.select().from(users).where(eq(users.email, BENCH_AGENT_EMAIL));
-    const actor: TActor = {
-      userId: agent!.id,
-      role: 'manager',
-      organizationId: null,
-      name: agent!.name,
-      locale: 'ko',
-      sourceAddress: null,
-      via: 'session',
-    };
+    const actor = await benchManager();
     const ids = (
       await app.pool.query<{ report: string; busiest: string; month_tickets: number }>(
         `SELECT (SELECT id FROM organizations WHERE code = 'BNREPORT') AS report,

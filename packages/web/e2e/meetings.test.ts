@@ -78,9 +78,20 @@ describe('weekly meeting', () => {
       kind: 'B',
     });
 
-    // Printed: the app's header and the buttons are gone, the pack stays.
+    // The record is corrected after the meeting: the notes change, the decision stays.
+    await meeting.getByRole('button', { name: '회의 기록 수정' }).click();
+    const edit = meeting.getByRole('form', { name: '회의 기록 수정' });
+    await edit
+      .getByRole('textbox', { name: '회의 메모' })
+      .fill('- MM 입고 오류가 이번 주에 3건\n- 다음 주 재점검');
+    await edit.getByRole('button', { name: '회의 기록 저장' }).click();
+    await meeting.getByText('다음 주 재점검').waitFor();
+    await link.waitFor();
+
+    // Printed: the app's header, the menu and the buttons are gone, the pack stays.
     await page.emulateMedia({ media: 'print' });
     expect(await page.locator('.mantine-AppShell-header').isVisible()).toBe(false);
+    expect(await page.getByRole('navigation', { name: '메뉴' }).isVisible()).toBe(false);
     expect(await page.getByRole('button', { name: '인쇄' }).isVisible()).toBe(false);
     expect(await page.getByRole('heading', { name: `주간 공유회의 ${week}` }).isVisible()).toBe(true);
     await shot(page, 'meetings-print');

@@ -1,7 +1,5 @@
-import { priorityOf, type TCreateMeetingDecision, type TMeetingDecision } from '@hamkke/core';
+import type { TCreateMeetingDecision, TMeetingDecision } from '@hamkke/core';
 import { eq } from 'drizzle-orm';
-import { assignmentEventInsert } from '../assignment/assignment-event.js';
-import { chooseAssignee } from '../assignment/choose-assignee.js';
 import { recordAudit } from '../audit/record-audit.js';
 import type { TActor } from '../auth/actor.js';
 import { assert, canWork } from '../auth/policy.js';
@@ -9,11 +7,8 @@ import { db } from '../db/current.js';
 import type { TTx } from '../db/database.js';
 import { improvements, meetingDecisions, meetings } from '../db/schema.js';
 import { presentImprovements } from '../improvements/get-improvement.js';
-import { contractSlaOf } from '../sla/resolve-sla.js';
-import { slaForNewTicket } from '../sla/ticket-sla.js';
 import { checkOrganizations, checkWorkers } from '../teams/check-team-references.js';
-import { checkReferences } from '../tickets/check-references.js';
-import { insertTicket, nextNumberAndContract } from '../tickets/create-ticket.js';
+import { openTicketIn } from '../tickets/create-ticket.js';
 import { getMeetingRow, presentMeetings } from './meetings.js';
 
 type TMeetingRow = typeof meetings.$inferSelect;
@@ -58,48 +53,25 @@ async function toImprovement(
   return row!.id;
 }
 
-/** A ticket opened as createTicket would (numbering, contract SLA, assignment rules), inside the decision's transaction. */
+/** A ticket opened as createTicket opens one (numbering, contract SLA, assignment rules), inside the decision's transaction. */
 async function toTicket(
   tx: TTx,
   actor: TActor,
   m: TMeetingRow,
   input: Extract<TCreateMeetingDecision, { becomes: 'ticket' }>,
 ) {
-  const organizationId = input.organizationId;
-  await checkOrganizations(tx, 'organizationId', [organizationId]);
-  await checkReferences(tx, { organizationId, systemId: input.systemId, assigneeId: input.assigneeId });
-  const { number, contract, candidates } = await nextNumberAndContract(
-    tx,
-    organizationId,
-    null,
-    input.assigneeId ? null : { module: null },
-  );
-  const assignment = candidates
-    ? await chooseAssignee(tx, { organizationId, module: null }, candidates)
-    : null;
-  const priority = priorityOf('medium', 'medium');
-  const { contractId, settings } = contractSlaOf(contract, priority);
-  const createdAt = new Date();
-  const sla = await slaForNewTicket(tx, settings, { status: 'new', createdAt });
-  const ticket = await insertTicket(tx, actor, {
-    number,
-    organizationId,
-    contractId,
-    systemId: input.systemId ?? null,
+  await checkOrganizations(tx, 'organizationId', [input.organizationId]);
+  const { ticket } = await openTicketIn(tx, actor, input.organizationId, {
+    organizationId: input.organizationId,
+    systemId: input.systemId,
+    assigneeId: input.assigneeId,
     type: input.type,
     title: input.title ?? titleOf(input.text, 300),
     description: `${input.text}\n\n${sourceLine(m)}`,
     impact: 'medium',
     urgency: 'medium',
-    priority,
-    assigneeId: input.assigneeId ?? assignment?.assigneeId ?? null,
-    team: assignment?.teamName ?? null,
     channel: 'internal',
-    createdAt,
-    updatedAt: createdAt,
-    ...sla,
   });
-  if (assignment) await assignmentEventInsert(tx, ticket.id, assignment);
   return ticket.id;
 }
 

@@ -134,73 +134,85 @@ export async function createTicket(actor: TActor, input: TCreateTicket): Promise
   }
 
   // The view is assembled from what the transaction already read: no query after the commit.
-  return db.transaction(async (tx) => {
-    const requesterId = input.requesterId ?? (isStaff(actor) ? null : actor.userId);
-    const names = await checkReferences(tx, { ...input, organizationId, requesterId });
-    const { number, organization, contract, candidates } = await nextNumberAndContract(
-      tx,
-      organizationId,
-      input.contractId,
-      input.assigneeId ? null : { module: input.module ?? null },
-    );
-    const priority = input.priority ?? priorityOf(input.impact, input.urgency);
-    // Automatic assignment (docs/team.md; out-of-hours P1 incidents: docs/oncall.md): never consulted
-    // when the creator named an assignee.
-    const assignment = candidates
-      ? ((await onCallAssignee(tx, {
-          organizationId,
-          module: input.module ?? null,
-          type: input.type,
-          priority,
-          calendarKey: contract.calendarKey,
-        })) ?? (await chooseAssignee(tx, { organizationId, module: input.module ?? null }, candidates)))
-      : null;
-    const { contractId, settings } = contractSlaOf(contract, priority);
-    const createdAt = new Date();
-    const sla = await slaForNewTicket(tx, settings, { status: 'new', createdAt });
-    const ticket = await insertTicket(tx, actor, {
-      number,
-      organizationId,
-      contractId,
-      systemId: input.systemId ?? null,
-      module: input.module ?? null,
-      type: input.type,
-      title: input.title,
-      description: input.description,
-      impact: input.impact,
-      urgency: input.urgency,
-      priority,
-      isPriorityManual: input.priority !== undefined,
-      requesterId,
-      assigneeId: input.assigneeId ?? assignment?.assigneeId ?? null,
-      team: input.team ?? assignment?.teamName ?? null,
-      channel: input.channel ?? (isStaff(actor) ? 'internal' : 'portal'),
-      tags: input.tags ?? [],
-      sapNotes: input.sapNotes ?? [],
-      transports: input.transports ?? [],
-      plannedStart: input.plannedStart ? new Date(input.plannedStart) : null,
-      plannedEnd: input.plannedEnd ? new Date(input.plannedEnd) : null,
-      createdAt,
-      updatedAt: createdAt,
-      ...sla,
-    });
-    // After the `created` event, so the timeline reads in order.
-    if (assignment) await assignmentEventInsert(tx, ticket.id, assignment);
-    // The receipt is the one notice about a person's own change: it gives them the number and the
-    // mail thread to reply in. Staff who open a ticket for themselves need none.
-    await notify(tx, [requesterId], {
-      kind: 'ticket_received',
-      ticketId: ticket.id,
-      data: { number, title: ticket.title },
-      actorId: isStaff(actor) ? actor.userId : null,
-    });
-    return {
-      ticket: ticket,
-      organization,
-      requesterName: requesterId ? (names.get(requesterId) ?? null) : null,
-      assigneeName: ticket.assigneeId
-        ? (names.get(ticket.assigneeId) ?? assignment?.assigneeName ?? null)
-        : null,
-    };
+  return db.transaction((tx) => openTicketIn(tx, actor, organizationId, input));
+}
+
+/**
+ * createTicket's writes inside the caller's transaction, for a use case whose own record must exist
+ * exactly when the ticket does (a meeting decision): numbering, contract SLA, assignment rules,
+ * search, timeline, audit and the receipt. The caller has authorized the actor and the organization.
+ */
+export async function openTicketIn(
+  tx: TTx,
+  actor: TActor,
+  organizationId: string,
+  input: TCreateTicket,
+): Promise<TTicketView> {
+  const requesterId = input.requesterId ?? (isStaff(actor) ? null : actor.userId);
+  const names = await checkReferences(tx, { ...input, organizationId, requesterId });
+  const { number, organization, contract, candidates } = await nextNumberAndContract(
+    tx,
+    organizationId,
+    input.contractId,
+    input.assigneeId ? null : { module: input.module ?? null },
+  );
+  const priority = input.priority ?? priorityOf(input.impact, input.urgency);
+  // Automatic assignment (docs/team.md; out-of-hours P1 incidents: docs/oncall.md): never consulted
+  // when the creator named an assignee.
+  const assignment = candidates
+    ? ((await onCallAssignee(tx, {
+        organizationId,
+        module: input.module ?? null,
+        type: input.type,
+        priority,
+        calendarKey: contract.calendarKey,
+      })) ?? (await chooseAssignee(tx, { organizationId, module: input.module ?? null }, candidates)))
+    : null;
+  const { contractId, settings } = contractSlaOf(contract, priority);
+  const createdAt = new Date();
+  const sla = await slaForNewTicket(tx, settings, { status: 'new', createdAt });
+  const ticket = await insertTicket(tx, actor, {
+    number,
+    organizationId,
+    contractId,
+    systemId: input.systemId ?? null,
+    module: input.module ?? null,
+    type: input.type,
+    title: input.title,
+    description: input.description,
+    impact: input.impact,
+    urgency: input.urgency,
+    priority,
+    isPriorityManual: input.priority !== undefined,
+    requesterId,
+    assigneeId: input.assigneeId ?? assignment?.assigneeId ?? null,
+    team: input.team ?? assignment?.teamName ?? null,
+    channel: input.channel ?? (isStaff(actor) ? 'internal' : 'portal'),
+    tags: input.tags ?? [],
+    sapNotes: input.sapNotes ?? [],
+    transports: input.transports ?? [],
+    plannedStart: input.plannedStart ? new Date(input.plannedStart) : null,
+    plannedEnd: input.plannedEnd ? new Date(input.plannedEnd) : null,
+    createdAt,
+    updatedAt: createdAt,
+    ...sla,
   });
+  // After the `created` event, so the timeline reads in order.
+  if (assignment) await assignmentEventInsert(tx, ticket.id, assignment);
+  // The receipt is the one notice about a person's own change: it gives them the number and the
+  // mail thread to reply in. Staff who open a ticket for themselves need none.
+  await notify(tx, [requesterId], {
+    kind: 'ticket_received',
+    ticketId: ticket.id,
+    data: { number, title: ticket.title },
+    actorId: isStaff(actor) ? actor.userId : null,
+  });
+  return {
+    ticket: ticket,
+    organization,
+    requesterName: requesterId ? (names.get(requesterId) ?? null) : null,
+    assigneeName: ticket.assigneeId
+      ? (names.get(ticket.assigneeId) ?? assignment?.assigneeName ?? null)
+      : null,
+  };
 }

@@ -14,7 +14,7 @@ import {
 } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AnchorLink } from '../shell/AnchorLink.js';
 import { notify } from '../shell/notify.js';
@@ -53,6 +53,40 @@ function Reasons({ reasons }: { reasons: TSimilarReasons }) {
  * The ticket's knowledge articles and its similar past cases, below the fields. Each list is its own
  * query, fetched after the ticket shows; the module is a lazy chunk of the ticket page.
  */
+/** One ranked list of the similar-cases section under its heading, or the sentence for none. */
+function SimilarList(props: {
+  id: string;
+  title: string;
+  empty: string;
+  testId?: string;
+  items: ReactNode[];
+}) {
+  return (
+    <>
+      <Title order={4} size="sm" id={props.id}>
+        {props.title}
+      </Title>
+      {props.items.length === 0 ? (
+        <Text size="sm" c="gray.8">
+          {props.empty}
+        </Text>
+      ) : (
+        <Stack
+          component="ol"
+          gap={6}
+          m={0}
+          p={0}
+          aria-labelledby={props.id}
+          style={{ listStyle: 'none' }}
+          data-testid={props.testId}
+        >
+          {props.items}
+        </Stack>
+      )}
+    </>
+  );
+}
+
 export function TicketLinks({ ticket, canEdit }: TProps) {
   const { t } = useTranslation();
   const client = useQueryClient();
@@ -279,73 +313,42 @@ export function TicketLinks({ ticket, canEdit }: TProps) {
         )}
         {similar.data && (
           <>
-            <Title order={4} size="sm" id="ticket-similar-tickets">
-              {t('links.similarTickets')}
-            </Title>
-            {similar.data.tickets.length === 0 ? (
-              <Text size="sm" c="gray.8">
-                {t('links.noSimilarTickets')}
-              </Text>
-            ) : (
-              <Stack
-                component="ol"
-                gap={6}
-                m={0}
-                p={0}
-                aria-labelledby="ticket-similar-tickets"
-                style={{ listStyle: 'none' }}
-                data-testid="similar-tickets"
-              >
-                {similar.data.tickets.map((s) => (
-                  <Stack component="li" key={s.id} gap={2}>
-                    <Text size="sm">
-                      <AnchorLink
-                        to="/tickets/$ref"
-                        params={{ ref: s.number }}
-                        c="indigo.9"
-                        underline="always"
-                      >
-                        {s.number}
-                      </AnchorLink>{' '}
-                      {s.title}{' '}
-                      <Text span size="xs" c="gray.8">
-                        ({t(`status.${s.status}`, { defaultValue: s.status })})
-                      </Text>
+            <SimilarList
+              id="ticket-similar-tickets"
+              title={t('links.similarTickets')}
+              empty={t('links.noSimilarTickets')}
+              testId="similar-tickets"
+              items={similar.data.tickets.map((s) => (
+                <Stack component="li" key={s.id} gap={2}>
+                  <Text size="sm">
+                    <AnchorLink to="/tickets/$ref" params={{ ref: s.number }} c="indigo.9" underline="always">
+                      {s.number}
+                    </AnchorLink>{' '}
+                    {s.title}{' '}
+                    <Text span size="xs" c="gray.8">
+                      ({t(`status.${s.status}`, { defaultValue: s.status })})
                     </Text>
-                    <Reasons reasons={s.reasons} />
-                  </Stack>
-                ))}
-              </Stack>
-            )}
-            <Title order={4} size="sm" id="ticket-similar-articles">
-              {t('links.similarArticles')}
-            </Title>
-            {similar.data.articles.length === 0 ? (
-              <Text size="sm" c="gray.8">
-                {t('links.noSimilarArticles')}
-              </Text>
-            ) : (
-              <Stack
-                component="ol"
-                gap={6}
-                m={0}
-                p={0}
-                aria-labelledby="ticket-similar-articles"
-                style={{ listStyle: 'none' }}
-              >
-                {similar.data.articles.map((a) => (
-                  <Stack component="li" key={a.id} gap={2}>
-                    <Text size="sm">
-                      <Text span fw={600} c="gray.8">
-                        {a.code}
-                      </Text>{' '}
-                      {a.title}
-                    </Text>
-                    <Reasons reasons={a.reasons} />
-                  </Stack>
-                ))}
-              </Stack>
-            )}
+                  </Text>
+                  <Reasons reasons={s.reasons} />
+                </Stack>
+              ))}
+            />
+            <SimilarList
+              id="ticket-similar-articles"
+              title={t('links.similarArticles')}
+              empty={t('links.noSimilarArticles')}
+              items={similar.data.articles.map((a) => (
+                <Stack component="li" key={a.id} gap={2}>
+                  <Text size="sm">
+                    <Text span fw={600} c="gray.8">
+                      {a.code}
+                    </Text>{' '}
+                    {a.title}
+                  </Text>
+                  <Reasons reasons={a.reasons} />
+                </Stack>
+              ))}
+            />
           </>
         )}
       </Stack>
